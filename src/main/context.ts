@@ -1,0 +1,75 @@
+// Builds the application core once (database, repos, services) and hands it to whichever shell runs it:
+// Electron, the browser bridge, the CLI, or a test. No module-level singletons.
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDatabase, backupPath } from './db/backup';
+import { openDatabase, type Db } from './db/connection';
+import { migrate, type MigrateResult } from './db/migrate';
+import { createRepos, type Repos } from './db/repos';
+import { loadSeed } from './db/seed';
+import { systemClock, type Clock } from './services/clock';
+import { createChangeLogService } from './services/change-log-service';
+import { createIndicatorService } from './services/indicator-service';
+import { createPlanService } from './services/plan-service';
+
+export interface ContextOptions {
+  /** database file, or ':memory:' */
+  dbFile: string;
+  resourcesDir: string;
+  nativeBinding?: string;
+  clock?: Clock;
+  /** who is recorded in the change log for writes made through this context */
+  actor?: string;
+  /** false leaves a new database empty (tests of the schema itself) */
+  seed?: boolean;
+}
+
+export interface AppContext {
+  db: Db;
+  dbFile: string;
+  repos: Repos;
+  actor: string;
+  migration: MigrateResult;
+  services: {
+    plans: ReturnType<typeof createPlanService>;
+    indicators: ReturnType<typeof createIndicatorService>;
+    changeLog: ReturnType<typeof createChangeLogService>;
+  };
+  close(): void;
+}
+
+export function createAppContext(opts: ContextOptions): AppContext {
+  const clock = opts.clock ?? systemClock;
+  if (opts.dbFile !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.dbFile)), { recursive: true });
+  const db = openDatabase({ file: opts.dbFile, nativeBinding: opts.nativeBinding });
+  try {
+    const migration = migrate(db, {
+      backup: (from) => backupDatabase(db, backupPath(opts.dbFile, new Date(clock.now()), `v${from}`)),
+    });
+    const repos = createRepos(db);
+    const services = {
+      plans: createPlanService(db, repos, clock),
+      indicators: createIndicatorService(db, repos, clock),
+      changeLog: createChangeLogService(repos),
+    };
+    const actor = opts.actor ?? 'clerk';
+    if (migration.from === 0 && opts.seed !== false && services.plans.isEmpty()) {
+      const { plan, sourceText } = loadSeed(opts.resourcesDir);
+      services.plans.create(plan, sourceText, 'system');
+    }
+    return {
+      db,
+      dbFile: opts.dbFile,
+      repos,
+      actor,
+      migration,
+      services,
+      close() {
+        if (db.open) db.close();
+      },
+    };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,13 @@
+// Every schema change, in order. Version N is the N-th entry; forward-only.
+// A migration is kept as SQL text in a .ts module so the same code runs bundled (Electron) and unbundled (tsx, vitest).
+import m0001 from './0001-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: m0001 }];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,16 @@
+import type { Db } from '../connection';
+import { createChangeLogRepo } from './change-log-repo';
+import { createIndicatorRepo } from './indicator-repo';
+import { createPlanRepo } from './plan-repo';
+import { createWorkRepo } from './work-repo';
+
+export function createRepos(db: Db) {
+  return {
+    plans: createPlanRepo(db),
+    indicators: createIndicatorRepo(db),
+    work: createWorkRepo(db),
+    changeLog: createChangeLogRepo(db),
+  };
+}
+
+export type Repos = ReturnType<typeof createRepos>;

@@ -1,0 +1,87 @@
+import type { Appendix, Category, Department, PlanMeta, PlanStatus, PlanSummary } from '../../../shared/model';
+import type { Db } from '../connection';
+
+interface PlanRow extends Omit<PlanMeta, 'issuers' | 'targetYears'> {
+  issuers: string;
+  targetYears: string;
+}
+
+export interface NewPlan {
+  title: string;
+  shortName: string;
+  issuers: string[];
+  docNumber: string | null;
+  issueDate: string | null;
+  firstYear: number;
+  lastYear: number;
+  baseYear: number | null;
+  targetYears: number[];
+  status: PlanStatus;
+  sourceFile: string | null;
+  sourceText: string | null;
+  now: string;
+}
+
+
+const PLAN_COLUMNS = `p.id, p.title, p.short_name AS shortName, p.first_year AS firstYear, p.last_year AS lastYear,
+  p.base_year AS baseYear, p.status, p.updated_at AS updatedAt,
+  (SELECT count(*) FROM indicator i WHERE i.plan_id = p.id) AS indicatorCount`;
+
+export function createPlanRepo(db: Db) {
+  const list = db.prepare(`SELECT ${PLAN_COLUMNS} FROM plan p ORDER BY p.first_year DESC, p.id`);
+  const byId = db.prepare(
+    `SELECT ${PLAN_COLUMNS}, p.issuers, p.doc_number AS docNumber, p.issue_date AS issueDate,
+            p.target_years AS targetYears, p.source_file AS sourceFile
+       FROM plan p WHERE p.id = @id`,
+  );
+  const idByShortName = db.prepare(`SELECT id FROM plan WHERE short_name = @shortName`);
+  const sourceText = db.prepare(`SELECT source_text AS sourceText FROM plan WHERE id = @id`);
+  const insertPlan = db.prepare(
+    `INSERT INTO plan (title, short_name, issuers, doc_number, issue_date, first_year, last_year, base_year,
+                       target_years, status, source_file, source_text, created_at, updated_at)
+     VALUES (@title, @shortName, @issuers, @docNumber, @issueDate, @firstYear, @lastYear, @baseYear,
+             @targetYears, @status, @sourceFile, @sourceText, @now, @now)`,
+  );
+  const touch = db.prepare(`UPDATE plan SET updated_at = @now WHERE id = @id`);
+  const insertAppendix = db.prepare(
+    `INSERT INTO appendix (plan_id, kind, label, title) VALUES (@planId, @kind, @label, @title)`,
+  );
+  const appendices = db.prepare(`SELECT kind, label, title FROM appendix WHERE plan_id = @planId ORDER BY kind`);
+  const categories = db.prepare(
+    `SELECT id, name, sort_order AS sortOrder FROM category WHERE plan_id = @planId ORDER BY sort_order`,
+  );
+  const insertCategory = db.prepare(
+    `INSERT INTO category (plan_id, name, sort_order) VALUES (@planId, @name, @sortOrder)`,
+  );
+  const departments = db.prepare(`SELECT id, name FROM department ORDER BY sort_order, id`);
+  const departmentByName = db.prepare(`SELECT id FROM department WHERE name = @name`);
+  const insertDepartment = db.prepare(`INSERT INTO department (name, sort_order) VALUES (@name, @sortOrder)`);
+
+  return {
+    list: () => list.all() as PlanSummary[],
+    get(id: number): PlanMeta | undefined {
+      const r = byId.get({ id }) as PlanRow | undefined;
+      if (!r) return undefined;
+      return { ...r, issuers: JSON.parse(r.issuers) as string[], targetYears: JSON.parse(r.targetYears) as number[] };
+    },
+    idByShortName: (shortName: string) => (idByShortName.get({ shortName }) as { id: number } | undefined)?.id,
+    sourceText: (id: number) => (sourceText.get({ id }) as { sourceText: string | null } | undefined)?.sourceText,
+    insert(p: NewPlan): number {
+      const r = insertPlan.run({ ...p, issuers: JSON.stringify(p.issuers), targetYears: JSON.stringify(p.targetYears) });
+      return Number(r.lastInsertRowid);
+    },
+    touch: (id: number, now: string) => touch.run({ id, now }),
+    insertAppendix: (planId: number, a: Appendix) => insertAppendix.run({ planId, ...a }),
+    appendices: (planId: number) => appendices.all({ planId }) as Appendix[],
+    categories: (planId: number) => categories.all({ planId }) as Category[],
+    insertCategory: (planId: number, name: string, sortOrder: number) =>
+      Number(insertCategory.run({ planId, name, sortOrder }).lastInsertRowid),
+    departments: () => departments.all() as Department[],
+    departmentId(name: string, sortOrder: number): number {
+      const found = departmentByName.get({ name }) as { id: number } | undefined;
+      return found ? found.id : Number(insertDepartment.run({ name, sortOrder }).lastInsertRowid);
+    },
+  };
+}
+
+export type PlanRepo = ReturnType<typeof createPlanRepo>;

@@ -1,0 +1,80 @@
+// Actions (十大行动) and main tasks (主要任务) with their yearly progress.
+import type { Action, ProgressEntry, Task, TaskGroup } from '../../../shared/model';
+import type { Db } from '../connection';
+
+interface ProgressRow extends ProgressEntry {
+  ownerId: number;
+}
+
+function groupProgress(rows: ProgressRow[]): Map<number, ProgressEntry[]> {
+  const map = new Map<number, ProgressEntry[]>();
+  for (const { ownerId, ...p } of rows) {
+    const list = map.get(ownerId) ?? [];
+    list.push(p);
+    map.set(ownerId, list);
+  }
+  return map;
+}
+
+export function createWorkRepo(db: Db) {
+  const actions = db.prepare(
+    `SELECT id, seq, name, goal, department_id AS departmentId, remark, sort_order AS sortOrder
+       FROM action WHERE plan_id = @planId ORDER BY sort_order, id`,
+  );
+  const actionProgress = db.prepare(
+    `SELECT p.action_id AS ownerId, p.year, p.text, p.status, p.updated_at AS updatedAt, p.updated_by AS updatedBy
+       FROM action_progress p JOIN action a ON a.id = p.action_id WHERE a.plan_id = @planId ORDER BY p.year`,
+  );
+  const insertAction = db.prepare(
+    `INSERT INTO action (plan_id, seq, name, goal, department_id, remark, sort_order)
+     VALUES (@planId, @seq, @name, @goal, @departmentId, @remark, @sortOrder)`,
+  );
+  const groups = db.prepare(
+    `SELECT id, seq, title, sort_order AS sortOrder FROM task_group WHERE plan_id = @planId ORDER BY sort_order`,
+  );
+  const insertGroup = db.prepare(
+    `INSERT INTO task_group (plan_id, seq, title, sort_order) VALUES (@planId, @seq, @title, @sortOrder)`,
+  );
+  const tasks = db.prepare(
+    `SELECT t.id, t.group_id AS groupId, t.seq, t.title, t.text, t.lead_department_id AS leadDepartmentId,
+            t.deadline, t.sort_order AS sortOrder,
+            (SELECT json_group_array(c.department_id) FROM task_cooperator c WHERE c.task_id = t.id) AS cooperators
+       FROM task t JOIN task_group g ON g.id = t.group_id
+      WHERE t.plan_id = @planId ORDER BY g.sort_order, t.sort_order`,
+  );
+  const taskProgress = db.prepare(
+    `SELECT p.task_id AS ownerId, p.year, p.text, p.status, p.updated_at AS updatedAt, p.updated_by AS updatedBy
+       FROM task_progress p JOIN task t ON t.id = p.task_id WHERE t.plan_id = @planId ORDER BY p.year`,
+  );
+  const insertTask = db.prepare(
+    `INSERT INTO task (plan_id, group_id, seq, title, text, lead_department_id, deadline, sort_order)
+     VALUES (@planId, @groupId, @seq, @title, @text, @leadDepartmentId, @deadline, @sortOrder)`,
+  );
+
+  return {
+    actions(planId: number): Action[] {
+      const progress = groupProgress(actionProgress.all({ planId }) as ProgressRow[]);
+      return (actions.all({ planId }) as Omit<Action, 'progress'>[]).map((a) => ({
+        ...a,
+        progress: progress.get(a.id) ?? [],
+      }));
+    },
+    insertAction: (a: Omit<Action, 'id' | 'progress'> & { planId: number }) =>
+      Number(insertAction.run(a).lastInsertRowid),
+    taskGroups: (planId: number) => groups.all({ planId }) as TaskGroup[],
+    insertTaskGroup: (g: Omit<TaskGroup, 'id'> & { planId: number }) => Number(insertGroup.run(g).lastInsertRowid),
+    tasks(planId: number): Task[] {
+      const progress = groupProgress(taskProgress.all({ planId }) as ProgressRow[]);
+      type Row = Omit<Task, 'progress' | 'cooperatingDepartmentIds'> & { cooperators: string };
+      return (tasks.all({ planId }) as Row[]).map(({ cooperators, ...t }) => ({
+        ...t,
+        cooperatingDepartmentIds: JSON.parse(cooperators) as number[],
+        progress: progress.get(t.id) ?? [],
+      }));
+    },
+    insertTask: (t: Omit<Task, 'id' | 'progress' | 'cooperatingDepartmentIds'> & { planId: number }) =>
+      Number(insertTask.run(t).lastInsertRowid),
+  };
+}
+
+export type WorkRepo = ReturnType<typeof createWorkRepo>;

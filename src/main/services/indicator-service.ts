@@ -1,0 +1,67 @@
+import type { UpdateValuesResult, ValueChange } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { parseValue } from '../../shared/value';
+import type { Db } from '../db/connection';
+import type { Repos } from '../db/repos';
+import type { Clock } from './clock';
+
+export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
+  return {
+    /**
+     * Writes a batch of values as one transaction (one user action = one undo step = one transaction).
+     * Each changed cell gets its own change-log entry with before and after; unchanged cells are skipped.
+     */
+    updateValues(planId: number, changes: ValueChange[], actor: string): UpdateValuesResult {
+      const plan = repos.plans.get(planId);
+      if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的规划。`);
+      const seen = new Set<string>();
+      for (const c of changes) {
+        const key = `${c.indicatorId}/${c.year}/${c.kind}`;
+        if (seen.has(key)) throw new AppError('VALIDATION', `同一批修改中重复出现同一单元格（指标 ${c.indicatorId}，${c.year}年）。`);
+        seen.add(key);
+        if (repos.indicators.planOf(c.indicatorId) !== planId) {
+          throw new AppError('NOT_FOUND', `指标 ${c.indicatorId} 不属于规划“${plan.shortName}”。`);
+        }
+        const earliest = plan.baseYear ?? plan.firstYear;
+        if (c.year < earliest || c.year > plan.lastYear) {
+          throw new AppError('VALIDATION', `年份 ${c.year} 不在规划期 ${earliest}—${plan.lastYear} 年之内。`);
+        }
+      }
+
+      const now = clock.now();
+      const result: UpdateValuesResult = { values: [], warnings: [] };
+      db.transaction(() => {
+        for (const c of changes) {
+          const before = repos.indicators.getValue(c.indicatorId, c.year, c.kind) ?? null;
+          const text = c.text.trim() === '' ? '' : c.text;
+          const note = c.note === undefined ? (before?.note ?? null) : c.note;
+          const key = { indicatorId: c.indicatorId, year: c.year, kind: c.kind };
+          if (text === '') {
+            if (before) {
+              repos.indicators.deleteValue(key);
+              repos.changeLog.append({ at: now, actor, planId, entity: 'indicator_value', entityId: c.indicatorId, field: `${c.year}/${c.kind}`, op: 'delete', before, after: null });
+            }
+            result.values.push({ ...key, value: null });
+            continue;
+          }
+          if (before && before.text === text && before.note === note) {
+            result.values.push({ ...key, value: before });
+            continue;
+          }
+          const parsed = parseValue(text);
+          repos.indicators.upsertValue({ ...parsed, ...key, note, updatedAt: now, updatedBy: actor });
+          const after = repos.indicators.getValue(c.indicatorId, c.year, c.kind)!;
+          repos.changeLog.append({ at: now, actor, planId, entity: 'indicator_value', entityId: c.indicatorId, field: `${c.year}/${c.kind}`, op: before ? 'update' : 'create', before, after });
+          result.values.push({ ...key, value: after });
+          if (!parsed.evaluable) {
+            result.warnings.push({ ...key, message: `“${text}”不是可比较的数值，已按原文保存，但无法用于进度评价。` });
+          }
+        }
+        repos.plans.touch(planId, now);
+      })();
+      return result;
+    },
+  };
+}
+
+export type IndicatorService = ReturnType<typeof createIndicatorService>;

@@ -1,0 +1,69 @@
+// The one contract between the renderer and the core: every channel once, with its argument schema and result type.
+// Main validates arguments against these schemas before any handler runs (the renderer and the HTTP bridge are
+// untrusted); the preload forwards channels generically; the renderer's client is typed from the same map.
+import { z } from 'zod';
+import type { ChangeLogEntry, IndicatorValue, PlanDetail, PlanSummary } from './model';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const year = z.number().int().min(1949).max(2200);
+
+/** A plan by numeric id or by its short name (十四五). */
+export const planRefSchema = z.union([id, z.string().trim().min(1).max(100)]);
+
+export const valueChangeSchema = z.strictObject({
+  indicatorId: id,
+  year,
+  kind: z.enum(['target', 'actual']),
+  /** the verbatim text; an empty string clears the value */
+  text: z.string().max(200),
+  note: z.string().max(2000).nullable().optional(),
+});
+
+export type ValueChange = z.infer<typeof valueChangeSchema>;
+
+export interface UpdateValuesResult {
+  /** the values as stored after the change; a cleared value comes back as null */
+  values: { indicatorId: number; year: number; kind: 'target' | 'actual'; value: IndicatorValue | null }[];
+  /** texts saved that carry no comparable number (shown as a warning, never rejected) */
+  warnings: { indicatorId: number; year: number; kind: 'target' | 'actual'; message: string }[];
+}
+
+export interface ChangeLogPage {
+  total: number;
+  entries: ChangeLogEntry[];
+}
+
+/** Phantom marker carrying a result type through the contract without a runtime value. */
+const returns = <T>() => undefined as unknown as T;
+
+export const contract = {
+  'plan/list': { args: z.strictObject({}), result: returns<PlanSummary[]>() },
+  'plan/get': { args: z.strictObject({ plan: planRefSchema }), result: returns<PlanDetail>() },
+  'plan/source-text': { args: z.strictObject({ plan: planRefSchema }), result: returns<{ text: string | null }>() },
+  'indicator/update-values': {
+    args: z.strictObject({ planId: id, changes: z.array(valueChangeSchema).min(1).max(10000) }),
+    result: returns<UpdateValuesResult>(),
+  },
+  'changelog/list': {
+    args: z.strictObject({
+      planId: id.optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: returns<ChangeLogPage>(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type ArgsIn<C extends Channel> = z.input<Contract[C]['args']>;
+/** What a handler receives after validation. */
+export type Args<C extends Channel> = z.output<Contract[C]['args']>;
+export type Result<C extends Channel> = Contract[C]['result'];
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

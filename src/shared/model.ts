@@ -1,0 +1,160 @@
+// Domain model shared by main, renderer and tests. Plain serialisable data only.
+
+/** 属性: 预期性 / 约束性 */
+export type IndicatorNature = 'expected' | 'binding';
+/** 方向: higher is better / lower is better / keep at a level */
+export type IndicatorDirection = 'increase' | 'decrease' | 'maintain';
+/** 目标类型: a level in the year / a yearly average (年均) / a cumulative sum (累计) */
+export type TargetKind = 'level' | 'yearly_average' | 'cumulative';
+export type ValueKind = 'target' | 'actual';
+export type PlanStatus = 'active' | 'closed' | 'draft';
+
+/** How a clerk's verbatim value was understood (see value.ts). */
+export type Comparator = '>=' | '<=' | '>' | '<' | '=' | '~';
+
+export interface ParsedValue {
+  /** exactly what the clerk (or the plan) wrote */
+  text: string;
+  comparator: Comparator | null;
+  number: number | null;
+  /** digits after the decimal point as written ("3.035" → 3, "2" → 0) */
+  decimals: number | null;
+  /** unit words written after the number ("%", "万户", "批次/千人") */
+  unit: string | null;
+  /** false when the text carries no number we can compare (e.g. "稳步提升") */
+  evaluable: boolean;
+}
+
+export interface PlanSummary {
+  id: number;
+  title: string;
+  shortName: string;
+  firstYear: number;
+  lastYear: number;
+  baseYear: number | null;
+  status: PlanStatus;
+  indicatorCount: number;
+  updatedAt: string;
+}
+
+export interface PlanMeta extends PlanSummary {
+  issuers: string[];
+  docNumber: string | null;
+  issueDate: string | null;
+  /** the years for which the plan itself publishes targets (附件1 columns) */
+  targetYears: number[];
+  sourceFile: string | null;
+}
+
+export interface Department {
+  id: number;
+  name: string;
+}
+
+export interface Category {
+  id: number;
+  name: string;
+  sortOrder: number;
+}
+
+export interface IndicatorValue extends ParsedValue {
+  year: number;
+  kind: ValueKind;
+  note: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface BaseValue extends ParsedValue {
+  year: number | null;
+  source: string | null;
+}
+
+export interface Indicator {
+  id: number;
+  categoryId: number;
+  seq: string;
+  /** the name as printed in the plan, unit included: 在册市场主体总量（万户） */
+  printedName: string;
+  name: string;
+  unit: string | null;
+  nature: IndicatorNature | null;
+  direction: IndicatorDirection | null;
+  targetKind: TargetKind;
+  base: BaseValue | null;
+  departmentId: number | null;
+  dataSource: string | null;
+  remark: string | null;
+  sortOrder: number;
+  values: IndicatorValue[];
+}
+
+export interface ProgressEntry {
+  year: number;
+  text: string;
+  status: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface Action {
+  id: number;
+  seq: string;
+  name: string;
+  goal: string;
+  departmentId: number | null;
+  remark: string | null;
+  sortOrder: number;
+  progress: ProgressEntry[];
+}
+
+export interface TaskGroup {
+  id: number;
+  seq: string;
+  title: string;
+  sortOrder: number;
+}
+
+export interface Task {
+  id: number;
+  groupId: number;
+  seq: string;
+  title: string;
+  text: string;
+  leadDepartmentId: number | null;
+  cooperatingDepartmentIds: number[];
+  deadline: string | null;
+  sortOrder: number;
+  progress: ProgressEntry[];
+}
+
+export interface Appendix {
+  kind: 'indicators' | 'actions';
+  /** 附件1 */
+  label: string;
+  title: string;
+}
+
+export interface PlanDetail {
+  plan: PlanMeta;
+  appendices: Appendix[];
+  departments: Department[];
+  categories: Category[];
+  indicators: Indicator[];
+  actions: Action[];
+  taskGroups: TaskGroup[];
+  tasks: Task[];
+}
+
+export interface ChangeLogEntry {
+  id: number;
+  at: string;
+  actor: string;
+  planId: number | null;
+  entity: string;
+  entityId: number | null;
+  field: string | null;
+  op: 'create' | 'update' | 'delete';
+  before: unknown;
+  after: unknown;
+}
