@@ -5,6 +5,7 @@ import path from 'node:path';
 import { backupDatabase, backupPath } from './db/backup';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
+import type { Migration } from './db/migrations';
 import { createRepos, type Repos } from './db/repos';
 import { loadSeed } from './db/seed';
 import { systemClock, type Clock } from './services/clock';
@@ -22,6 +23,8 @@ export interface ContextOptions {
   actor?: string;
   /** false leaves a new database empty (tests of the schema itself) */
   seed?: boolean;
+  /** the schema history; tests pass a longer one to exercise upgrades */
+  migrations?: readonly Migration[];
 }
 
 export interface AppContext {
@@ -44,6 +47,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
   const db = openDatabase({ file: opts.dbFile, nativeBinding: opts.nativeBinding });
   try {
     const migration = migrate(db, {
+      migrations: opts.migrations,
       backup: (from) => backupDatabase(db, backupPath(opts.dbFile, new Date(clock.now()), `v${from}`)),
     });
     const repos = createRepos(db);

@@ -90,13 +90,12 @@ describe('parseValue: not evaluable', () => {
       '1,'.repeat(5_000),
       '以上'.repeat(5_000),
     ];
-    const t0 = performance.now();
+    // Catastrophic backtracking would show up as this test timing out (speed itself is measured in bench/).
     for (const text of inputs) {
       const r = parseValue(text);
       expect(r.evaluable).toBe(false);
       expect(r.text).toBe(text);
     }
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('accepts a long unit, but not a long number past double range', () => {
