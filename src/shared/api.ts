@@ -2,6 +2,7 @@
 // Main validates arguments against these schemas before any handler runs (the renderer and the HTTP bridge are
 // untrusted); the preload forwards channels generically; the renderer's client is typed from the same map.
 import { z } from 'zod';
+import { CHANNEL_NAMES, type ChannelName } from './channels';
 import type { ChangeLogEntry, IndicatorValue, PlanDetail, PlanSummary } from './model';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -62,7 +63,12 @@ export type ArgsIn<C extends Channel> = z.input<Contract[C]['args']>;
 export type Args<C extends Channel> = z.output<Contract[C]['args']>;
 export type Result<C extends Channel> = Contract[C]['result'];
 
-export const CHANNELS = Object.keys(contract) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+// Compile-time: the preload's list and the contract name exactly the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListMatches: Same<Channel, ChannelName> = true;
+void channelListMatches;
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

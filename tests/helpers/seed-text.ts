@@ -9,25 +9,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export interface SeedIndicatorRow {
-  category: string;
-  seq: string;
-  printedName: string;
-  values: Record<string, string>; // keyed by year ('2021'), exactly as printed
-}
+// values: keyed by year ('2021'), exactly as printed.
+export interface SeedIndicatorRow { category: string; seq: string; printedName: string; values: Record<string, string> }
 export interface SeedActionRow { seq: string; name: string; goal: string; remark: string }
 export interface SeedTask { groupSeq: string; groupTitle: string; seq: string; title: string; text: string }
 export interface SeedDocument {
-  title: string;
-  docNumber: string;
-  issueDate: string;
-  issuers: string[];
-  period: { first: number; last: number };
-  indicatorYears: string[];
+  title: string; // the plan's own heading line
+  docNumber: string; // 磐发改〔2021〕48号
+  issueDate: string; // ISO yyyy-mm-dd
+  issuers: string[]; // from the '<bureau> 文件 <bureau>' header line
+  period: { first: number; last: number }; // from 规划期限为YYYY—YYYY年
+  indicatorYears: string[]; // year columns of 附件1, e.g. ['2021','2022','2025']
   indicators: SeedIndicatorRow[];
   actions: SeedActionRow[];
   tasks: SeedTask[];
-  developmentBasis: string;
+  developmentBasis: string; // section （一）发展基础, paragraphs joined directly
 }
 
 export const SEED_TEXT_RELATIVE_PATH = 'resources/seed/000_748d953a0b20c44d.txt';
@@ -71,11 +67,8 @@ function readTables(lines: string[], from: number, to: number, label: string): P
     }
     const header = splitRow(block[0]);
     const rows = block.slice(2).map(splitRow);
-    rows.forEach((r) => {
-      if (r.length !== header.length) {
-        fail(`${label}: row has ${r.length} cells, header has ${header.length}: ${r.join('|')}`);
-      }
-    });
+    const bad = rows.find((r) => r.length !== header.length);
+    if (bad) fail(`${label}: row has ${bad.length} cells, header has ${header.length}: ${bad.join('|')}`);
     tables.push({ header, rows });
     block = [];
   };
@@ -104,13 +97,11 @@ function annexRange(lines: string[], n: number): { from: number; to: number } {
 
 function parseIndicators(lines: string[]): { years: string[]; rows: SeedIndicatorRow[] } {
   const label = '附件1';
-  const { from, to } = annexRange(lines, 1);
-  const end = findIndex(lines, /^附件\s*2(?!\d)/, from);
-  if (end < 0) fail('附件1 section is not followed by 附件2');
+  const { from, to } = annexRange(lines, 1); // ends at the next 附件 line (附件2)
   let years: string[] | null = null;
   const rows: SeedIndicatorRow[] = [];
   let category = '';
-  for (const table of readTables(lines, from, Math.min(to, end), label)) {
+  for (const table of readTables(lines, from, to, label)) {
     const yearCols = table.header
       .map((cell, idx) => ({ idx, m: /^(\d{4})\s*年$/.exec(cell) }))
       .filter((c) => c.m !== null)
@@ -174,9 +165,10 @@ function parseTasks(lines: string[]): SeedTask[] {
   if (start < 0) fail('no "二、主要任务" section found');
   const end = findIndex(lines, new RegExp(`^${NUMERAL}、保障措施`), start + 1);
   if (end < 0) fail('no "三、保障措施" section found after 主要任务');
+  type Group = { seq: string; title: string; tasks: SeedTask[] };
   const tasks: SeedTask[] = [];
-  let group: { seq: string; title: string; tasks: SeedTask[] } | null = null;
-  const groups: { seq: string; title: string; tasks: SeedTask[] }[] = [];
+  const groups: Group[] = [];
+  let group: Group | null = null;
   for (const p of paragraphs(lines, start + 1, end)) {
     const h = GROUP_HEADING.exec(p);
     const t = TASK_START.exec(p);
@@ -221,34 +213,26 @@ function parseDevelopmentBasis(lines: string[]): string {
 }
 
 function parseMetadata(lines: string[]): Pick<SeedDocument, 'title' | 'docNumber' | 'issueDate' | 'issuers' | 'period'> {
+  // Header line '<bureau> 文件 <bureau>' names the issuing bureaus.
   const header = lines.find((l) => /(^|\s)文件(\s|$)/.test(l));
   if (header === undefined) fail('no header line "<bureau> 文件 <bureau>" found');
   const issuers = header.split(/\s+/).filter((w) => w !== '' && w !== '文件');
   if (issuers.length === 0) fail('header line names no issuer');
-
   const docNumber = lines.find((l) => /^\S+〔\d{4}〕\d+号$/.test(l));
   if (docNumber === undefined) fail('no document number line like "磐发改〔2021〕48号" found');
-
   const dateIdx = findIndex(lines, /^\d{4}年\d{1,2}月\d{1,2}日$/);
   if (dateIdx < 0) fail('no issue date line like "2021年12月7日" found');
   const [y, m, d] = lines[dateIdx].match(/\d+/g)!;
   const issueDate = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-
   // The plan's own heading: the first paragraph after the date that ends with
   // 规划 and contains no sentence punctuation.
   const titleIdx = findIndex(lines, /^[^。，：]+规划$/, dateIdx + 1);
   if (titleIdx < 0) fail('no plan heading line (ending with "规划") after the issue date');
-
   const pm = /规划期限为(\d{4})\s*[—–\-－~～至]+\s*(\d{4})\s*年/.exec(lines.join(''));
   if (pm === null) fail('no "规划期限为YYYY—YYYY年" statement found');
 
-  return {
-    title: lines[titleIdx],
-    docNumber,
-    issueDate,
-    issuers,
-    period: { first: Number(pm[1]), last: Number(pm[2]) },
-  };
+  const period = { first: Number(pm[1]), last: Number(pm[2]) };
+  return { title: lines[titleIdx], docNumber, issueDate, issuers, period };
 }
 
 // ---------------------------------------------------------------- entry points

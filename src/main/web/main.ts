@@ -9,12 +9,11 @@ function parse(argv: string[]): { db: string; port: number; renderer: string | u
   let db = defaultDbFile();
   let port = 0;
   let renderer: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = argv[i + 1];
-    if (a === '--db' && v) (db = v), i++;
-    else if (a === '--port' && v && /^\d+$/.test(v) && Number(v) < 65536) (port = Number(v)), i++;
-    else if (a === '--renderer' && v) (renderer = v), i++;
+  for (let i = 0; i < argv.length; i += 2) {
+    const [a, v] = [argv[i], argv[i + 1]];
+    if (a === '--db' && v) db = v;
+    else if (a === '--port' && v && /^\d+$/.test(v) && Number(v) < 65536) port = Number(v);
+    else if (a === '--renderer' && v) renderer = v;
     else throw new Error(`无法识别的参数：${a ?? ''}。用法：npm run web -- [--db 文件] [--port 端口]`);
   }
   return { db, port, renderer };

@@ -46,7 +46,7 @@ export function createPlanRepo(db: Db) {
   const insertAppendix = db.prepare(
     `INSERT INTO appendix (plan_id, kind, label, title) VALUES (@planId, @kind, @label, @title)`,
   );
-  const appendices = db.prepare(`SELECT kind, label, title FROM appendix WHERE plan_id = @planId ORDER BY kind`);
+  const appendices = db.prepare(`SELECT kind, label, title FROM appendix WHERE plan_id = @planId ORDER BY rowid`);
   const categories = db.prepare(
     `SELECT id, name, sort_order AS sortOrder FROM category WHERE plan_id = @planId ORDER BY sort_order`,
   );

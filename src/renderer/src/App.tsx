@@ -1,0 +1,63 @@
+// The window: header with the plan switcher, one tab per page, and the status line at the bottom.
+import { useState } from 'react';
+import { Empty, Layout, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './components/AppHeader';
+import { QueryView } from './components/QueryView';
+import { StatusBar } from './components/StatusBar';
+import { statusOf, type StatusInfo } from './lib/status';
+import { useApiQuery } from './lib/use-api-query';
+import { ActionsPage } from './pages/ActionsPage';
+import { IndicatorsPage } from './pages/IndicatorsPage';
+import { TasksPage } from './pages/TasksPage';
+
+export type PageKey = 'indicators' | 'actions' | 'tasks';
+
+export function App() {
+  const { t } = useTranslation();
+  const plans = useApiQuery('plan/list', {});
+  const [chosenPlan, setChosenPlan] = useState<number | null>(null);
+  const [page, setPage] = useState<PageKey>('indicators');
+  const [pageStatus, setPageStatus] = useState<StatusInfo | null>(null);
+
+  const list = plans.status === 'ok' ? plans.data : [];
+  // Derived rather than stored: the first plan until the clerk picks another one that still exists.
+  const planId = chosenPlan !== null && list.some((p) => p.id === chosenPlan) ? chosenPlan : (list[0]?.id ?? null);
+
+  let status: StatusInfo;
+  if (plans.status !== 'ok') status = statusOf(plans, t, () => '');
+  else if (planId === null) status = { tone: 'ok', text: t('app.noPlans') };
+  else status = pageStatus ?? { tone: 'loading', text: t('status.loading') };
+
+  const renderPages = (id: number) => (
+    <Tabs
+      activeKey={page}
+      onChange={(key) => setPage(key as PageKey)}
+      // Only the visible page stays mounted, so only it loads data and reports to the status line.
+      destroyOnHidden
+      items={[
+        { key: 'indicators', label: t('nav.indicators'), children: <IndicatorsPage planId={id} onStatus={setPageStatus} /> },
+        { key: 'actions', label: t('nav.actions'), children: <ActionsPage planId={id} onStatus={setPageStatus} /> },
+        { key: 'tasks', label: t('nav.tasks'), children: <TasksPage planId={id} onStatus={setPageStatus} /> },
+      ]}
+    />
+  );
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <AppHeader plans={list} planId={planId} loading={plans.status === 'loading'} onPlanChange={setChosenPlan} />
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <QueryView state={plans}>
+          {() => (planId === null ? <Empty description={t('app.noPlans')} /> : renderPages(planId))}
+        </QueryView>
+      </Layout.Content>
+      <Layout.Footer className="app-status">
+        <StatusBar status={status} />
+      </Layout.Footer>
+    </Layout>
+  );
+}
+
+export default App;

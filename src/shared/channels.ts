@@ -1,0 +1,11 @@
+// The channel names alone, free of zod, so the sandboxed preload can bundle them without npm dependencies.
+// api.ts checks at compile time that this list and the contract agree.
+export const CHANNEL_NAMES = [
+  'plan/list',
+  'plan/get',
+  'plan/source-text',
+  'indicator/update-values',
+  'changelog/list',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
