@@ -36,7 +36,11 @@ export function App() {
       // Only the visible page stays mounted, so only it loads data and reports to the status line.
       destroyOnHidden
       items={[
-        { key: 'indicators', label: t('nav.indicators'), children: <IndicatorsPage planId={id} onStatus={setPageStatus} /> },
+        {
+          key: 'indicators',
+          label: t('nav.indicators'),
+          children: <IndicatorsPage planId={id} onStatus={setPageStatus} />,
+        },
         { key: 'actions', label: t('nav.actions'), children: <ActionsPage planId={id} onStatus={setPageStatus} /> },
         { key: 'tasks', label: t('nav.tasks'), children: <TasksPage planId={id} onStatus={setPageStatus} /> },
       ]}

@@ -33,6 +33,8 @@ export function initI18n(lng: Language = DEFAULT_LANGUAGE): typeof i18n {
       interpolation: { escapeValue: false },
       initAsync: false,
       returnNull: false,
+      // Keeps the console clean for clerks and in test output.
+      showSupportNotice: false,
     });
   }
   return i18n;

@@ -5,10 +5,7 @@ import type { ArgsIn, Channel, Result } from '../../../shared/api';
 import { toApiError, type ApiError } from './api';
 import { useApi } from './api-context';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: ApiError };
+export type QueryState<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 type Settled<T> = { key: string; state: QueryState<T> };
 

@@ -43,7 +43,14 @@ function buildColumns(detail: PlanDetail, t: TFunction): TableColumnsType<Indica
       onCell: (row) => ({ rowSpan: row.categorySpan }),
       render: (_, row) => row.categoryName ?? t('indicators.uncategorized'),
     },
-    { key: 'seq', title: t('indicators.seq'), width: 56, fixed: 'start', align: 'center', render: (_, row) => row.indicator.seq },
+    {
+      key: 'seq',
+      title: t('indicators.seq'),
+      width: 56,
+      fixed: 'start',
+      align: 'center',
+      render: (_, row) => row.indicator.seq,
+    },
     {
       key: 'name',
       title: t('indicators.name'),
@@ -62,13 +69,17 @@ function buildColumns(detail: PlanDetail, t: TFunction): TableColumnsType<Indica
     {
       key: 'base',
       title: plan.baseYear === null ? t('indicators.base') : t('indicators.baseWithYear', { year: plan.baseYear }),
-      width: 96,
+      width: 128,
       align: 'center',
       render: (_, row) => {
         const base = row.indicator.base;
         if (!base) return null;
         const text = <span data-testid={`base-${row.indicator.seq}`}>{base.text}</span>;
-        return base.source ? <Tooltip title={t('indicators.baseSource', { source: base.source })}>{text}</Tooltip> : text;
+        return base.source ? (
+          <Tooltip title={t('indicators.baseSource', { source: base.source })}>{text}</Tooltip>
+        ) : (
+          text
+        );
       },
     },
     ...yearGroups,

@@ -62,7 +62,9 @@ function TaskGroups({ detail }: { detail: PlanDetail }) {
       {groups.map((g) => (
         <section key={g.key} className="task-group">
           <Typography.Title level={5} className="page-title">
-            {g.seq !== null && g.title !== null ? t('tasks.groupTitle', { seq: g.seq, title: g.title }) : t('tasks.ungrouped')}
+            {g.seq !== null && g.title !== null
+              ? t('tasks.groupTitle', { seq: g.seq, title: g.title })
+              : t('tasks.ungrouped')}
           </Typography.Title>
           <Table<Task>
             rowKey="id"
