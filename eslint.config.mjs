@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 
 // Layering (DESIGN.md §7): shared imports nothing of ours; only the Electron shell files import electron;
 // the renderer imports shared and its own code only.
-const noElectron = { name: 'electron', message: 'Only src/main/index.ts, window.ts, ipc/register.ts and the preload import electron.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only src/main/index.ts, window.ts, ipc/register.ts and the preload import electron.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '.electron-native/**'] },
@@ -15,20 +18,39 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'node:*', 'electron'], message: 'src/shared is pure: no node:*, no DOM, nothing of main/renderer/preload.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'node:*', 'electron'],
+              message: 'src/shared is pure: no node:*, no DOM, nothing of main/renderer/preload.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/main/**'],
     ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc/register.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/renderer/**'], message: 'main does not import the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/renderer/**'], message: 'main does not import the renderer.' }],
+        },
+      ],
     },
   },
   {
@@ -36,7 +58,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/main/**', '**/preload/**', 'node:*'], message: 'The renderer talks to main only through lib/api.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**', 'node:*'],
+              message: 'The renderer talks to main only through lib/api.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

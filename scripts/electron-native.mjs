@@ -15,9 +15,13 @@ const binary = path.join(target, 'build', 'Release', 'better_sqlite3.node');
 
 /** A binary for Electron must NOT load in plain Node; if it does, it was built for Node's ABI by mistake. */
 function checkAbi(file) {
-  const r = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], { encoding: 'utf8' });
-  if (r.status === 0) return `它能在 Node ${process.version} 中加载，说明是按 Node 的 ABI 编译的，而不是 Electron 的 ABI ${abi}（检查 npm 的 nodedir 设置）。`;
-  if (!r.stderr.includes(`NODE_MODULE_VERSION ${abi}`)) return `无法确认其 ABI 为 Electron 的 ${abi}：${r.stderr.split('\n').find((l) => l.includes('NODE_MODULE_VERSION')) ?? r.stderr.slice(0, 200)}`;
+  const r = spawnSync(process.execPath, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(file)})`], {
+    encoding: 'utf8',
+  });
+  if (r.status === 0)
+    return `它能在 Node ${process.version} 中加载，说明是按 Node 的 ABI 编译的，而不是 Electron 的 ABI ${abi}（检查 npm 的 nodedir 设置）。`;
+  if (!r.stderr.includes(`NODE_MODULE_VERSION ${abi}`))
+    return `无法确认其 ABI 为 Electron 的 ${abi}：${r.stderr.split('\n').find((l) => l.includes('NODE_MODULE_VERSION')) ?? r.stderr.slice(0, 200)}`;
   return null;
 }
 
@@ -26,10 +30,21 @@ export function ensureElectronNative() {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(sqliteDir, target, { recursive: true, filter: (src) => !src.startsWith(path.join(sqliteDir, 'build')) });
   // npm's nodedir (set to /usr on some build machines) would silently make node-gyp build for Node's ABI.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(k)),
+  );
   const r = spawnSync(
     process.execPath,
-    [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron', '--nodedir='],
+    [
+      require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron',
+      '--nodedir=',
+    ],
     { cwd: target, env: { ...env, npm_config_nodedir: '' }, stdio: ['ignore', process.stderr, process.stderr] },
   );
   if (r.status !== 0 || !fs.existsSync(binary)) {

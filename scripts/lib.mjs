@@ -21,10 +21,14 @@ export function ensureBuilt() {
   const built = fs.existsSync(marker) && fs.existsSync(path.join(root, 'out', 'main', 'web.js'));
   if (built && fs.statSync(marker).mtimeMs >= newestMtime(path.join(root, 'src'))) return;
   process.stderr.write('正在构建界面（首次启动或代码有更新，约需半分钟）……\n');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', process.stderr, process.stderr],
+    },
+  );
   if (r.status !== 0) {
     process.stderr.write('构建失败，请查看上面的输出。\n');
     process.exit(1);

@@ -10,7 +10,8 @@ const electronDir = path.join(root, 'node_modules', 'electron');
 
 function electronBinary() {
   const pathFile = path.join(electronDir, 'path.txt');
-  const installed = () => fs.existsSync(pathFile) && fs.existsSync(path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8')));
+  const installed = () =>
+    fs.existsSync(pathFile) && fs.existsSync(path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8')));
   if (!installed()) {
     process.stderr.write('正在获取 Electron 运行时……\n');
     spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
@@ -19,7 +20,12 @@ function electronBinary() {
 }
 
 function openInBrowser(url) {
-  const cmd = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const cmd =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   const child = spawn(cmd[0], cmd[1], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
@@ -30,7 +36,9 @@ function startBrowserShell(reason) {
     `\n${reason}\n改为启动 PlanDesk 浏览器版：数据与桌面版相同，请用浏览器打开下面的地址。\n` +
       `(Electron runtime unavailable; starting the browser shell instead.)\n\n`,
   );
-  const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), ...process.argv.slice(2)], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
   let first = true;
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
@@ -55,7 +63,10 @@ if (!electron) {
     startBrowserShell(e.message);
   }
   if (binding) {
-    const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, PLANDESK_SQLITE_BINDING: binding } });
+    const child = spawn(electron, [root], {
+      stdio: 'inherit',
+      env: { ...process.env, PLANDESK_SQLITE_BINDING: binding },
+    });
     child.on('exit', (code) => process.exit(code ?? 0));
   }
 }

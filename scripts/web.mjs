@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ensureBuilt, root } from './lib.mjs';
 
 ensureBuilt();
-const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -26,7 +26,9 @@ if (!app.requestSingleInstanceLock()) {
     try {
       ctx = createAppContext({
         dbFile: path.join(app.getPath('userData'), DB_FILE_NAME),
-        resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+        resourcesDir: app.isPackaged
+          ? path.join(process.resourcesPath, 'resources')
+          : path.join(app.getAppPath(), 'resources'),
         // Electron's ABI differs from Node's: scripts/electron-native.mjs builds a separate binary for it.
         nativeBinding: process.env.PLANDESK_SQLITE_BINDING,
         actor: process.env.USERNAME ?? process.env.USER ?? 'clerk',
@@ -40,8 +42,21 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate([
         { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
-        { label: '编辑', submenu: [{ role: 'copy', label: '复制' }, { role: 'paste', label: '粘贴' }, { role: 'selectAll', label: '全选' }] },
-        { label: '视图', submenu: [{ role: 'reload', label: '刷新' }, { role: 'togglefullscreen', label: '全屏' }] },
+        {
+          label: '编辑',
+          submenu: [
+            { role: 'copy', label: '复制' },
+            { role: 'paste', label: '粘贴' },
+            { role: 'selectAll', label: '全选' },
+          ],
+        },
+        {
+          label: '视图',
+          submenu: [
+            { role: 'reload', label: '刷新' },
+            { role: 'togglefullscreen', label: '全屏' },
+          ],
+        },
       ]),
     );
     win = createMainWindow(devUrl, app.isPackaged);

@@ -2,14 +2,7 @@
 // stack traces stay in the log.
 
 export type ErrorCode =
-  | 'VALIDATION'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNKNOWN_CHANNEL'
-  | 'DB_TOO_NEW'
-  | 'DB_ERROR'
-  | 'FORBIDDEN'
-  | 'INTERNAL';
+  'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_CHANNEL' | 'DB_TOO_NEW' | 'DB_ERROR' | 'FORBIDDEN' | 'INTERNAL';
 
 export interface ErrorInfo {
   code: ErrorCode;

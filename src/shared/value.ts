@@ -6,19 +6,40 @@ import type { Comparator, ParsedValue } from './model';
 
 // Full-width forms the Chinese IME produces; mapped one-to-one so a clerk's "３.５％" means the same as "3.5%".
 const CHAR_MAP: Record<string, string> = {
-  '．': '.', '，': ',', '％': '%', '＞': '>', '＜': '<', '＝': '=', '＋': '+', '－': '-', '−': '-',
+  '．': '.',
+  '，': ',',
+  '％': '%',
+  '＞': '>',
+  '＜': '<',
+  '＝': '=',
+  '＋': '+',
+  '－': '-',
+  '−': '-',
 };
 
 // Longest tokens first, so "不低于" / ">=" win over "<" / "=" that could match a shorter prefix.
 const PREFIXES: ReadonlyArray<readonly [string, Comparator]> = [
-  ['不低于', '>='], ['不少于', '>='], ['不高于', '<='], ['不超过', '<='],
-  ['>=', '>='], ['<=', '<='], ['≥', '>='], ['≤', '<='],
-  ['>', '>'], ['<', '<'], ['=', '='], ['约', '~'],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不高于', '<='],
+  ['不超过', '<='],
+  ['>=', '>='],
+  ['<=', '<='],
+  ['≥', '>='],
+  ['≤', '<='],
+  ['>', '>'],
+  ['<', '<'],
+  ['=', '='],
+  ['约', '~'],
 ];
 
 // "以内" before the bare "内" so "5以内" does not leave "以" behind as a unit.
 const SUFFIXES: ReadonlyArray<readonly [string, Comparator]> = [
-  ['以上', '>='], ['以下', '<='], ['以内', '<='], ['左右', '~'], ['内', '<='],
+  ['以上', '>='],
+  ['以下', '<='],
+  ['以内', '<='],
+  ['左右', '~'],
+  ['内', '<='],
 ];
 
 // Plain digits, or correctly grouped thousands ("10,200"); a bad grouping such as "1,23" only matches "1",
@@ -146,7 +167,8 @@ const PREFIX_SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '>
 
 export function formatParsed(v: Pick<ParsedValue, 'comparator' | 'number' | 'decimals' | 'unit'>): string | null {
   if (v.number === null) return null;
-  const num = v.decimals === null ? formatNumber(v.number, naturalDecimals(v.number)) : formatNumber(v.number, v.decimals);
+  const num =
+    v.decimals === null ? formatNumber(v.number, naturalDecimals(v.number)) : formatNumber(v.number, v.decimals);
   const body = num + (v.unit ?? '');
   // "约" is also accepted on input, but "左右" is how the plans print approximate targets.
   if (v.comparator === '~') return body + '左右';

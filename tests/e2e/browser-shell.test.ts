@@ -20,7 +20,9 @@ let url: string;
 let browser: Browser;
 
 async function startShell(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'main', 'web.js'), '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'main', 'web.js'), '--db', dbFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const first = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
     rl.once('line', resolve);
@@ -35,7 +37,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
@@ -97,10 +107,23 @@ describe('browser shell end to end', () => {
     const token = new URL(url).searchParams.get('token')!;
     const base = new URL(url).origin;
     const post = (channel: string, args: unknown) =>
-      fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-plandesk-token': token }, body: JSON.stringify(args) }).then((r) => r.json() as Promise<{ ok: boolean; data: { plan: { id: number }; indicators: { id: number; seq: string }[] } }>);
+      fetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-plandesk-token': token },
+        body: JSON.stringify(args),
+      }).then(
+        (r) =>
+          r.json() as Promise<{
+            ok: boolean;
+            data: { plan: { id: number }; indicators: { id: number; seq: string }[] };
+          }>,
+      );
     const plan = await post('plan/get', { plan: '十四五' });
     const first = plan.data.indicators.find((i) => i.seq === '1')!;
-    const saved = await post('indicator/update-values', { planId: plan.data.plan.id, changes: [{ indicatorId: first.id, year: 2023, kind: 'actual', text: '4.218' }] });
+    const saved = await post('indicator/update-values', {
+      planId: plan.data.plan.id,
+      changes: [{ indicatorId: first.id, year: 2023, kind: 'actual', text: '4.218' }],
+    });
     expect(saved.ok).toBe(true);
     const page = await openPage(url);
     await page.getByTestId('value-1-2023-actual').waitFor({ timeout: 30_000 });

@@ -16,7 +16,11 @@ describe('npm start without the Electron runtime', () => {
     expect(electronInstalled, 'this test describes a machine without the Electron binary').toBe(false);
     // A stand-in for xdg-open that records what it was asked to open.
     fs.mkdirSync(path.join(dataDir, 'bin'));
-    fs.writeFileSync(path.join(dataDir, 'bin', 'xdg-open'), `#!/bin/sh\necho "$1" > "${path.join(dataDir, 'opened.txt')}"\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dataDir, 'bin', 'xdg-open'),
+      `#!/bin/sh\necho "$1" > "${path.join(dataDir, 'opened.txt')}"\n`,
+      { mode: 0o755 },
+    );
     const child = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
       env: { ...process.env, PLANDESK_DATA_DIR: dataDir, PATH: `${path.join(dataDir, 'bin')}:${process.env.PATH}` },

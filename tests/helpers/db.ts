@@ -11,5 +11,11 @@ export function fixedClock(iso = '2026-11-27T08:00:00.000Z') {
 
 /** A fresh in-memory database with every real migration and, unless told otherwise, the embedded plan. */
 export function memoryContext(opts: Partial<ContextOptions> = {}): AppContext {
-  return createAppContext({ dbFile: ':memory:', resourcesDir: RESOURCES, clock: fixedClock(), actor: 'tester', ...opts });
+  return createAppContext({
+    dbFile: ':memory:',
+    resourcesDir: RESOURCES,
+    clock: fixedClock(),
+    actor: 'tester',
+    ...opts,
+  });
 }

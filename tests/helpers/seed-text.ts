@@ -10,9 +10,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // values: keyed by year ('2021'), exactly as printed.
-export interface SeedIndicatorRow { category: string; seq: string; printedName: string; values: Record<string, string> }
-export interface SeedActionRow { seq: string; name: string; goal: string; remark: string }
-export interface SeedTask { groupSeq: string; groupTitle: string; seq: string; title: string; text: string }
+export interface SeedIndicatorRow {
+  category: string;
+  seq: string;
+  printedName: string;
+  values: Record<string, string>;
+}
+export interface SeedActionRow {
+  seq: string;
+  name: string;
+  goal: string;
+  remark: string;
+}
+export interface SeedTask {
+  groupSeq: string;
+  groupTitle: string;
+  seq: string;
+  title: string;
+  text: string;
+}
 export interface SeedDocument {
   title: string; // the plan's own heading line
   docNumber: string; // 磐发改〔2021〕48号
@@ -40,7 +56,10 @@ function fail(message: string): never {
 
 /** Split into lines, trimmed; empty strings stand for blank lines. */
 function toLines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
 }
 
 function findIndex(lines: string[], re: RegExp, from = 0): number {
@@ -50,10 +69,17 @@ function findIndex(lines: string[], re: RegExp, from = 0): number {
 
 // ---------------------------------------------------------------- tables
 
-interface PipeTable { header: string[]; rows: string[][] }
+interface PipeTable {
+  header: string[];
+  rows: string[][];
+}
 
 function splitRow(line: string): string[] {
-  return line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 /** Collect the pipe tables in lines[from, to); blank lines end a table. */
@@ -212,7 +238,9 @@ function parseDevelopmentBasis(lines: string[]): string {
   return text;
 }
 
-function parseMetadata(lines: string[]): Pick<SeedDocument, 'title' | 'docNumber' | 'issueDate' | 'issuers' | 'period'> {
+function parseMetadata(
+  lines: string[],
+): Pick<SeedDocument, 'title' | 'docNumber' | 'issueDate' | 'issuers' | 'period'> {
   // Header line '<bureau> 文件 <bureau>' names the issuing bureaus.
   const header = lines.find((l) => /(^|\s)文件(\s|$)/.test(l));
   if (header === undefined) fail('no header line "<bureau> 文件 <bureau>" found');

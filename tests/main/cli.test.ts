@@ -18,7 +18,13 @@ function run(...argv: string[]) {
 interface PlanJson {
   plan: { shortName: string; docNumber: string; issueDate: string; issuers: string[]; targetYears: number[] };
   categories: { name: string }[];
-  indicators: { seq: string; category: string; printedName: string; unit: string | null; values: Record<string, { target?: { text: string; number: number; decimals: number } }> }[];
+  indicators: {
+    seq: string;
+    category: string;
+    printedName: string;
+    unit: string | null;
+    values: Record<string, { target?: { text: string; number: number; decimals: number } }>;
+  }[];
   actions: { seq: string; goal: string }[];
   tasks: { groupSeq: string; seq: string; text: string }[];
 }
@@ -32,8 +38,20 @@ describe('command line', () => {
     expect(r.code).toBe(0);
     expect(fs.existsSync(db)).toBe(true);
     const j = JSON.parse(r.out) as PlanJson;
-    expect(j.plan).toMatchObject({ shortName: '十四五', docNumber: '磐发改〔2021〕48号', issueDate: '2021-12-07', targetYears: [2021, 2022, 2025] });
-    expect(j.categories.map((c) => c.name)).toEqual(['主体活力', '创新创造', '质量提升', '市场消费', '竞争秩序', '安全监管']);
+    expect(j.plan).toMatchObject({
+      shortName: '十四五',
+      docNumber: '磐发改〔2021〕48号',
+      issueDate: '2021-12-07',
+      targetYears: [2021, 2022, 2025],
+    });
+    expect(j.categories.map((c) => c.name)).toEqual([
+      '主体活力',
+      '创新创造',
+      '质量提升',
+      '市场消费',
+      '竞争秩序',
+      '安全监管',
+    ]);
     expect(j.indicators).toHaveLength(20);
     expect(j.indicators[0]!.values['2021']!.target).toMatchObject({ text: '3.035', number: 3.035, decimals: 3 });
     expect(j.indicators[8]!.values['2022']!.target).toMatchObject({ text: '2', number: 2, decimals: 0 });
@@ -80,7 +98,9 @@ describe('command line', () => {
     const ok = spawnSync('npm', ['run', '-s', 'cli', '--', '--db', db, 'plans', '--json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toHaveLength(1);
-    const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--db', db, 'plan', 'show', '不存在'], { encoding: 'utf8' });
+    const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--db', db, 'plan', 'show', '不存在'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('找不到规划“不存在”');

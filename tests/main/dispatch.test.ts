@@ -37,7 +37,10 @@ describe('dispatch over the contract', () => {
   it('refuses unknown channels, including prototype names', async () => {
     for (const ch of ['plan/delete-everything', '__proto__', 'constructor', 'toString', 42, null]) {
       const r = await call(ch, {});
-      expect(r).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('未知的调用') } });
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('未知的调用') },
+      });
     }
   });
 
@@ -53,7 +56,10 @@ describe('dispatch over the contract', () => {
     ['indicator/update-values', { planId: 1, changes: [{ indicatorId: 1, year: 2023, kind: 'guess', text: '1' }] }],
     ['indicator/update-values', { planId: 1, changes: [{ indicatorId: 1, year: 2023, kind: 'actual', text: 5 }] }],
     ['indicator/update-values', { planId: 1, changes: [{ indicatorId: 1, year: 99999, kind: 'actual', text: '1' }] }],
-    ['indicator/update-values', { planId: 1, changes: [{ indicatorId: 1, year: 2023, kind: 'actual', text: 'x'.repeat(201) }] }],
+    [
+      'indicator/update-values',
+      { planId: 1, changes: [{ indicatorId: 1, year: 2023, kind: 'actual', text: 'x'.repeat(201) }] },
+    ],
     ['indicator/update-values', { planId: '1', changes: [{ indicatorId: 1, year: 2023, kind: 'actual', text: '1' }] }],
     ['changelog/list', { limit: 0 }],
     ['changelog/list', { limit: 100000 }],
@@ -70,7 +76,18 @@ describe('dispatch over the contract', () => {
   it('turns a domain error into its envelope and an unexpected one into a generic message, logging the stack', async () => {
     const missing = await call('plan/get', { plan: '十五五' });
     expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('十五五') } });
-    const boom = await dispatch({ ...handlers, 'plan/list': () => { throw new TypeError('secret internals'); } }, ctx, 'plan/list', {}, log);
+    const boom = await dispatch(
+      {
+        ...handlers,
+        'plan/list': () => {
+          throw new TypeError('secret internals');
+        },
+      },
+      ctx,
+      'plan/list',
+      {},
+      log,
+    );
     expect(boom.ok).toBe(false);
     if (!boom.ok) {
       expect(boom.error.code).toBe('INTERNAL');
@@ -82,7 +99,10 @@ describe('dispatch over the contract', () => {
   it('updates values and reads the change log through the contract', async () => {
     const d = ((await call('plan/get', { plan: '十四五' })) as { data: PlanDetail }).data;
     const id = d.indicators[0]!.id;
-    const r = await call('indicator/update-values', { planId: d.plan.id, changes: [{ indicatorId: id, year: 2023, kind: 'actual', text: '4.1' }] });
+    const r = await call('indicator/update-values', {
+      planId: d.plan.id,
+      changes: [{ indicatorId: id, year: 2023, kind: 'actual', text: '4.1' }],
+    });
     expect(r.ok).toBe(true);
     const log2 = await call('changelog/list', { planId: d.plan.id, limit: 1 });
     expect(log2.ok).toBe(true);

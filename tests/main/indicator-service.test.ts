@@ -17,7 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-const value = (i: Indicator, year: number, kind: 'target' | 'actual') => i.values.find((v) => v.year === year && v.kind === kind);
+const value = (i: Indicator, year: number, kind: 'target' | 'actual') =>
+  i.values.find((v) => v.year === year && v.kind === kind);
 
 describe('updating indicator values', () => {
   it('stores the verbatim text with the parsed number, comparator and decimals', () => {
@@ -34,7 +35,15 @@ describe('updating indicator values', () => {
     );
     expect(r.warnings).toEqual([]);
     const v = value(ind('1'), 2023, 'actual')!;
-    expect(v).toMatchObject({ text: '3.780', number: 3.78, decimals: 3, comparator: null, evaluable: true, updatedBy: 'clerk-a', updatedAt: '2026-01-05T09:00:00.000Z' });
+    expect(v).toMatchObject({
+      text: '3.780',
+      number: 3.78,
+      decimals: 3,
+      comparator: null,
+      evaluable: true,
+      updatedBy: 'clerk-a',
+      updatedAt: '2026-01-05T09:00:00.000Z',
+    });
     expect(value(ind('19'), 2023, 'actual')).toMatchObject({ text: '≥95', number: 95, comparator: '>=' });
     expect(value(ind('2'), 2023, 'actual')).toMatchObject({ text: '88%以上', number: 88, comparator: '>=', unit: '%' });
     expect(value(ind('8'), 2023, 'actual')).toMatchObject({ text: '１０，２００', number: 10200, decimals: 0 });
@@ -42,7 +51,11 @@ describe('updating indicator values', () => {
 
   it('keeps a text that cannot be evaluated, and says so', () => {
     const id = ind('16').id;
-    const r = ctx.services.indicators.updateValues(planId, [{ indicatorId: id, year: 2024, kind: 'actual', text: '稳步提升' }], 'x');
+    const r = ctx.services.indicators.updateValues(
+      planId,
+      [{ indicatorId: id, year: 2024, kind: 'actual', text: '稳步提升' }],
+      'x',
+    );
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]!.message).toContain('稳步提升');
     expect(value(ind('16'), 2024, 'actual')).toMatchObject({ text: '稳步提升', number: null, evaluable: false });
@@ -64,10 +77,22 @@ describe('updating indicator values', () => {
     const page = ctx.services.changeLog.list({ planId, limit: 10, offset: 0 });
     expect(page.total).toBe(logBefore + 2);
     const [cleared, changed] = page.entries;
-    expect(changed).toMatchObject({ op: 'update', actor: 'a', entity: 'indicator_value', entityId: id, field: '2021/target' });
+    expect(changed).toMatchObject({
+      op: 'update',
+      actor: 'a',
+      entity: 'indicator_value',
+      entityId: id,
+      field: '2021/target',
+    });
     expect((changed!.before as { text: string }).text).toBe('3.035');
     expect((changed!.after as { text: string }).text).toBe('3.04');
-    expect(cleared).toMatchObject({ op: 'delete', actor: 'b', at: '2026-01-06T10:00:00.000Z', field: '2022/target', after: null });
+    expect(cleared).toMatchObject({
+      op: 'delete',
+      actor: 'b',
+      at: '2026-01-06T10:00:00.000Z',
+      field: '2022/target',
+      after: null,
+    });
     expect((cleared!.before as { text: string }).text).toBe('3.49');
     expect(value(ind('1'), 2022, 'target')).toBeUndefined();
   });
@@ -91,7 +116,9 @@ describe('updating indicator values', () => {
 
   it('rejects years outside the plan, duplicate cells and unknown plans with Chinese messages', () => {
     const id = ind('1').id;
-    expect(() => ctx.services.indicators.updateValues(planId, [{ indicatorId: id, year: 2031, kind: 'actual', text: '1' }], 'x')).toThrow(/不在规划期/);
+    expect(() =>
+      ctx.services.indicators.updateValues(planId, [{ indicatorId: id, year: 2031, kind: 'actual', text: '1' }], 'x'),
+    ).toThrow(/不在规划期/);
     expect(() =>
       ctx.services.indicators.updateValues(
         planId,
@@ -102,7 +129,9 @@ describe('updating indicator values', () => {
         'x',
       ),
     ).toThrow(/重复/);
-    expect(() => ctx.services.indicators.updateValues(424242, [{ indicatorId: id, year: 2023, kind: 'actual', text: '1' }], 'x')).toThrow(/找不到/);
+    expect(() =>
+      ctx.services.indicators.updateValues(424242, [{ indicatorId: id, year: 2023, kind: 'actual', text: '1' }], 'x'),
+    ).toThrow(/找不到/);
   });
 
   it('accepts the base year as a year (actuals of 2020 are the base)', () => {
@@ -114,7 +143,9 @@ describe('updating indicator values', () => {
   it('never drifts: a number read back prints as written', () => {
     const id = ind('9').id;
     ctx.services.indicators.updateValues(planId, [{ indicatorId: id, year: 2023, kind: 'actual', text: '2.2' }], 'x');
-    const raw = ctx.db.prepare(`SELECT number, decimals FROM indicator_value WHERE indicator_id = ? AND year = 2023`).get(id) as { number: number; decimals: number };
+    const raw = ctx.db
+      .prepare(`SELECT number, decimals FROM indicator_value WHERE indicator_id = ? AND year = 2023`)
+      .get(id) as { number: number; decimals: number };
     expect(String(raw.number)).toBe('2.2');
     expect(raw.decimals).toBe(1);
   });

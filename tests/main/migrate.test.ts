@@ -33,8 +33,26 @@ describe('migrations', () => {
     const r = migrate(db);
     expect(r).toEqual({ from: 0, to: LATEST_VERSION, backupFile: null });
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['plan', 'category', 'indicator', 'indicator_value', 'action', 'action_progress', 'task_group', 'task', 'task_progress', 'task_cooperator', 'department', 'change_log', 'appendix']));
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'plan',
+        'category',
+        'indicator',
+        'indicator_value',
+        'action',
+        'action_progress',
+        'task_group',
+        'task',
+        'task_progress',
+        'task_cooperator',
+        'department',
+        'change_log',
+        'appendix',
+      ]),
+    );
     expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION, backupFile: null });
     db.close();
   });
@@ -54,7 +72,12 @@ describe('migrations', () => {
     const v1 = MIGRATIONS.slice(0, 1);
     createAppContext({ dbFile: file, resourcesDir: RESOURCES, migrations: v1 }).close();
     const v2 = [...v1, { version: 2, name: '0002-test', sql: 'ALTER TABLE department ADD COLUMN phone TEXT;' }];
-    const ctx = createAppContext({ dbFile: file, resourcesDir: RESOURCES, migrations: v2, clock: fixedClock('2026-11-27T08:09:10.000Z') });
+    const ctx = createAppContext({
+      dbFile: file,
+      resourcesDir: RESOURCES,
+      migrations: v2,
+      clock: fixedClock('2026-11-27T08:09:10.000Z'),
+    });
     expect(ctx.migration.from).toBe(1);
     expect(ctx.migration.to).toBe(2);
     expect(ctx.migration.backupFile).toBe(path.join(dir, 'backups', 'plandesk-20261127-080910-v1.db'));
@@ -110,7 +133,10 @@ describe('migrations', () => {
 
   it('rolls a failing migration back completely, version included', () => {
     const db = openDatabase({ file: ':memory:' });
-    const bad = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'bad', sql: 'CREATE TABLE x (a); INSERT INTO nope VALUES (1);' }];
+    const bad = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'bad', sql: 'CREATE TABLE x (a); INSERT INTO nope VALUES (1);' },
+    ];
     expect(() => migrate(db, { migrations: bad })).toThrow();
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'x'`).get()).toEqual({ n: 0 });

@@ -46,7 +46,9 @@ describe('the embedded plan matches its document', () => {
     const categories = [...new Set(doc.indicators.map((r) => r.category))];
     expect(plan.categories.map((c) => c.name)).toEqual(categories);
     const nameOf = new Map(plan.categories.map((c) => [c.id, c.name]));
-    expect(plan.indicators.map((i) => [nameOf.get(i.categoryId), i.seq])).toEqual(doc.indicators.map((r) => [r.category, r.seq]));
+    expect(plan.indicators.map((i) => [nameOf.get(i.categoryId), i.seq])).toEqual(
+      doc.indicators.map((r) => [r.category, r.seq]),
+    );
   });
 
   it('every indicator name as printed, with its unit split out of it', () => {
@@ -63,7 +65,9 @@ describe('the embedded plan matches its document', () => {
   it('every target value exactly as printed, and nothing else', () => {
     doc.indicators.forEach((row, k) => {
       const ind = plan.indicators[k]!;
-      const targets = Object.fromEntries(ind.values.filter((v) => v.kind === 'target').map((v) => [String(v.year), v.text]));
+      const targets = Object.fromEntries(
+        ind.values.filter((v) => v.kind === 'target').map((v) => [String(v.year), v.text]),
+      );
       expect(targets, `indicator ${row.seq}`).toEqual(row.values);
       for (const v of ind.values) {
         expect(v.evaluable).toBe(true);
@@ -75,13 +79,23 @@ describe('the embedded plan matches its document', () => {
   });
 
   it('the ten actions, action 10 whole across the page break', () => {
-    expect(plan.actions.map((a) => ({ seq: a.seq, name: a.name, goal: a.goal, remark: a.remark ?? '' }))).toEqual(doc.actions);
+    expect(plan.actions.map((a) => ({ seq: a.seq, name: a.name, goal: a.goal, remark: a.remark ?? '' }))).toEqual(
+      doc.actions,
+    );
     expect(plan.actions[9]!.goal).toContain('“双随机、一公开”信用应用率80%以上');
   });
 
   it('the 23 main tasks with full text in their six groups', () => {
     const groupOf = new Map(plan.taskGroups.map((g) => [g.id, g]));
-    expect(plan.tasks.map((t) => ({ groupSeq: groupOf.get(t.groupId)!.seq, groupTitle: groupOf.get(t.groupId)!.title, seq: t.seq, title: t.title, text: t.text }))).toEqual(doc.tasks);
+    expect(
+      plan.tasks.map((t) => ({
+        groupSeq: groupOf.get(t.groupId)!.seq,
+        groupTitle: groupOf.get(t.groupId)!.title,
+        seq: t.seq,
+        title: t.title,
+        text: t.text,
+      })),
+    ).toEqual(doc.tasks);
     expect(plan.taskGroups.map((g) => g.seq)).toEqual(['一', '二', '三', '四', '五', '六']);
   });
 
@@ -122,7 +136,10 @@ describe('the embedded plan matches its document', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-seed-'));
     fs.mkdirSync(path.join(dir, 'seed'));
     const good = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'seed', 'plan.json'), 'utf8'));
-    fs.writeFileSync(path.join(dir, 'seed', 'plan.json'), JSON.stringify({ ...good, categories: [{ name: '', indicators: [] }] }));
+    fs.writeFileSync(
+      path.join(dir, 'seed', 'plan.json'),
+      JSON.stringify({ ...good, categories: [{ name: '', indicators: [] }] }),
+    );
     expect(() => loadSeed(dir)).toThrow(/内置规划数据格式有误/);
     fs.writeFileSync(path.join(dir, 'seed', 'plan.json'), '{ not json');
     expect(() => loadSeed(dir)).toThrow(/内置规划数据无法读取/);

@@ -30,11 +30,19 @@ afterAll(async () => {
 function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: opts.path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: opts.path,
+        method: opts.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
       },
     );
     req.on('error', reject);
@@ -44,7 +52,12 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 const api = (channel: string, args: unknown, headers: Record<string, string> = {}) =>
-  request({ path: `/api/${channel}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-plandesk-token': server.token, ...headers }, body: JSON.stringify(args) });
+  request({
+    path: `/api/${channel}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-plandesk-token': server.token, ...headers },
+    body: JSON.stringify(args),
+  });
 
 describe('browser shell bridge', () => {
   it('prints a URL on 127.0.0.1 carrying a long random token', () => {
@@ -60,12 +73,20 @@ describe('browser shell bridge', () => {
   });
 
   it('refuses a request without the token or with a wrong one', async () => {
-    for (const token of [undefined, '', 'x'.repeat(32), server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A')]) {
+    for (const token of [
+      undefined,
+      '',
+      'x'.repeat(32),
+      server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A'),
+    ]) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token !== undefined) headers['x-plandesk-token'] = token;
       const r = await request({ path: '/api/plan/list', method: 'POST', headers, body: '{}' });
       expect(r.status).toBe(403);
-      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('令牌') } });
+      expect(JSON.parse(r.body)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('令牌') },
+      });
     }
   });
 
@@ -82,8 +103,22 @@ describe('browser shell bridge', () => {
 
   it('rejects non-POST calls, non-JSON bodies and broken JSON', async () => {
     expect((await request({ path: '/api/plan/list', headers: { 'x-plandesk-token': server.token } })).status).toBe(405);
-    expect((await request({ path: '/api/plan/list', method: 'POST', headers: { 'x-plandesk-token': server.token, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    const broken = await request({ path: '/api/plan/list', method: 'POST', headers: { 'x-plandesk-token': server.token, 'content-type': 'application/json' }, body: '{"a":' });
+    expect(
+      (
+        await request({
+          path: '/api/plan/list',
+          method: 'POST',
+          headers: { 'x-plandesk-token': server.token, 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    const broken = await request({
+      path: '/api/plan/list',
+      method: 'POST',
+      headers: { 'x-plandesk-token': server.token, 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body).error.message).toContain('JSON');
   });
@@ -101,7 +136,12 @@ describe('browser shell bridge', () => {
     expect(index.headers['content-type']).toContain('text/html');
     expect(index.body).toContain('PlanDesk');
     expect((await request({ path: '/assets/app.js' })).headers['content-type']).toContain('javascript');
-    for (const p of ['/../plandesk-secret.txt', '/%2e%2e/plandesk-secret.txt', '/assets/../../plandesk-secret.txt', '/nope.js']) {
+    for (const p of [
+      '/../plandesk-secret.txt',
+      '/%2e%2e/plandesk-secret.txt',
+      '/assets/../../plandesk-secret.txt',
+      '/nope.js',
+    ]) {
       const r = await request({ path: p });
       expect(r.status).toBe(404);
       expect(r.body).not.toContain('secret');
@@ -114,7 +154,9 @@ describe('browser shell bridge', () => {
       .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (!other) return; // a machine with loopback only has nothing else to reach
     const reached = await new Promise<boolean>((resolve) => {
-      const req = http.request({ host: other.address, port: server.port, path: '/', timeout: 2000 }, () => resolve(true));
+      const req = http.request({ host: other.address, port: server.port, path: '/', timeout: 2000 }, () =>
+        resolve(true),
+      );
       req.on('error', () => resolve(false));
       req.on('timeout', () => (req.destroy(), resolve(false)));
       req.end();

@@ -51,10 +51,47 @@ const GOOD: Array<[string, Expected]> = [
 ];
 
 const BAD: string[] = [
-  '翻一番', '稳步提升', '各年度视情提出', '1.2.3', '95-98', 'abc', '', ' ', '\u3000\t\n',
-  '≥', '以上', '约', '左右', '不低于', '%', '-', '+', '.5', '5.', '1,23', '1,2345', '0,123', '12,34.5',
-  '≥95以下', '约95以上', '>95以上', '<=5以上', '5%以上以下', '5万2千', '5a1', '1e5', '--5', '+-5', '≥≥5',
-  '5≥', '95~98', '±5', '9内内', '9'.repeat(400), '提升5个百分点以上', '一二三',
+  '翻一番',
+  '稳步提升',
+  '各年度视情提出',
+  '1.2.3',
+  '95-98',
+  'abc',
+  '',
+  ' ',
+  '\u3000\t\n',
+  '≥',
+  '以上',
+  '约',
+  '左右',
+  '不低于',
+  '%',
+  '-',
+  '+',
+  '.5',
+  '5.',
+  '1,23',
+  '1,2345',
+  '0,123',
+  '12,34.5',
+  '≥95以下',
+  '约95以上',
+  '>95以上',
+  '<=5以上',
+  '5%以上以下',
+  '5万2千',
+  '5a1',
+  '1e5',
+  '--5',
+  '+-5',
+  '≥≥5',
+  '5≥',
+  '95~98',
+  '±5',
+  '9内内',
+  '9'.repeat(400),
+  '提升5个百分点以上',
+  '一二三',
 ];
 
 describe('parseValue: examples', () => {
@@ -75,7 +112,12 @@ describe('parseValue: examples', () => {
 describe('parseValue: not evaluable', () => {
   it.each(BAD.map((t) => [t]))('%j', (text) => {
     expect(parseValue(text)).toEqual({
-      text, comparator: null, number: null, decimals: null, unit: null, evaluable: false,
+      text,
+      comparator: null,
+      number: null,
+      decimals: null,
+      unit: null,
+      evaluable: false,
     });
   });
 
@@ -168,7 +210,23 @@ describe('isPlainDecimal', () => {
     expect(isPlainDecimal(s)).toBe(true);
   });
   it.each([
-    '', '-', '00', '012', '1,234', '1.', '.5', '+1', '1e5', ' 1', '1 ', '３', '1.2.3', '-0', '-0.0', 'abc', '1%',
+    '',
+    '-',
+    '00',
+    '012',
+    '1,234',
+    '1.',
+    '.5',
+    '+1',
+    '1e5',
+    ' 1',
+    '1 ',
+    '３',
+    '1.2.3',
+    '-0',
+    '-0.0',
+    'abc',
+    '1%',
   ])('rejects %j', (s) => {
     expect(isPlainDecimal(s)).toBe(false);
   });
@@ -219,7 +277,14 @@ describe('properties', () => {
       fc.property(plainDecimal, (s) => {
         const fracLen = s.includes('.') ? s.split('.')[1]!.length : 0;
         const r = parseValue(s);
-        expect(r).toEqual({ text: s, comparator: null, number: Number(s), decimals: fracLen, unit: null, evaluable: true });
+        expect(r).toEqual({
+          text: s,
+          comparator: null,
+          number: Number(s),
+          decimals: fracLen,
+          unit: null,
+          evaluable: true,
+        });
         expect(isPlainDecimal(s)).toBe(true);
         expect(formatNumber(r.number!, r.decimals!)).toBe(s);
       }),
@@ -229,16 +294,12 @@ describe('properties', () => {
 
   it('(2) formatNumber never uses exponent notation and prints exactly `decimals` fraction digits', () => {
     fc.assert(
-      fc.property(
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
-        fc.integer({ min: 0, max: 20 }),
-        (n, d) => {
-          const out = formatNumber(n, d);
-          expect(out).not.toMatch(/e/i);
-          expect(out).toMatch(/^-?(0|[1-9]\d*)(\.\d+)?$/);
-          expect(out.includes('.') ? out.split('.')[1]!.length : 0).toBe(d);
-        },
-      ),
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 20 }), (n, d) => {
+        const out = formatNumber(n, d);
+        expect(out).not.toMatch(/e/i);
+        expect(out).toMatch(/^-?(0|[1-9]\d*)(\.\d+)?$/);
+        expect(out.includes('.') ? out.split('.')[1]!.length : 0).toBe(d);
+      }),
       { numRuns: 2000 },
     );
   });
@@ -302,8 +363,12 @@ describe('properties', () => {
         fc.boolean(),
         fc.boolean(),
         (n, frac, neg, fullWidth) => {
-          const plain = (neg && n > 0 ? '-' : '') + String(n) + (frac === undefined ? '' : '.' + String(frac).padStart(2, '0'));
-          let grouped = (neg && n > 0 ? '-' : '') + groupThousands(String(n)) + (frac === undefined ? '' : '.' + String(frac).padStart(2, '0'));
+          const plain =
+            (neg && n > 0 ? '-' : '') + String(n) + (frac === undefined ? '' : '.' + String(frac).padStart(2, '0'));
+          let grouped =
+            (neg && n > 0 ? '-' : '') +
+            groupThousands(String(n)) +
+            (frac === undefined ? '' : '.' + String(frac).padStart(2, '0'));
           if (fullWidth) grouped = toFullWidth(grouped).replace(/,/g, '，');
           const r = parseValue(grouped);
           expect(r.evaluable).toBe(true);
@@ -331,7 +396,12 @@ describe('properties', () => {
         if (r.unit !== null) expect(r.unit).not.toMatch(/[0-9]/);
         // The canonical text re-parses to the same value.
         const again = parseValue(formatParsed(r)!);
-        expect([again.comparator, again.number, again.decimals, again.unit]).toEqual([r.comparator, r.number, r.decimals, r.unit]);
+        expect([again.comparator, again.number, again.decimals, again.unit]).toEqual([
+          r.comparator,
+          r.number,
+          r.decimals,
+          r.unit,
+        ]);
       } else {
         expect([r.comparator, r.number, r.decimals, r.unit]).toEqual([null, null, null, null]);
       }
@@ -342,9 +412,48 @@ describe('properties', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), check), { numRuns: 2000 });
     // Strings built from the grammar's own pieces hit the interesting paths far more often than random text.
     const piece = fc.constantFrom(
-      '≥', '≤', '>', '<', '=', '>=', '约', '不低于', '不超过', '-', '+', '－', '−', '1', '0', '9', '３', '.', '．', ',', '，',
-      '%', '％', '万户', '个工作日', '/', '以上', '以下', '以内', '内', '左右', ' ', '\u3000', 'a', '翻',
+      '≥',
+      '≤',
+      '>',
+      '<',
+      '=',
+      '>=',
+      '约',
+      '不低于',
+      '不超过',
+      '-',
+      '+',
+      '－',
+      '−',
+      '1',
+      '0',
+      '9',
+      '３',
+      '.',
+      '．',
+      ',',
+      '，',
+      '%',
+      '％',
+      '万户',
+      '个工作日',
+      '/',
+      '以上',
+      '以下',
+      '以内',
+      '内',
+      '左右',
+      ' ',
+      '\u3000',
+      'a',
+      '翻',
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), check), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+        check,
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -31,7 +31,10 @@ export const planFileSchema = z.object({
     shortName: text,
     issuers: z.array(text),
     docNumber: nullableText,
-    issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    issueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     firstYear: year,
     lastYear: year,
     baseYear: year.nullable(),
@@ -81,7 +84,17 @@ export function insertPlan(
 ): number {
   const { plan: p } = file;
   const log = (planId: number, entity: string, entityId: number, after: unknown) =>
-    repos.changeLog.append({ at: who.now, actor: who.actor, planId, entity, entityId, field: null, op: 'create', before: null, after });
+    repos.changeLog.append({
+      at: who.now,
+      actor: who.actor,
+      planId,
+      entity,
+      entityId,
+      field: null,
+      op: 'create',
+      before: null,
+      after,
+    });
 
   const { appendices, ...meta } = p;
   const planId = repos.plans.insert({

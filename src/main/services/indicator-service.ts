@@ -17,7 +17,8 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
       const seen = new Set<string>();
       for (const c of changes) {
         const key = `${c.indicatorId}/${c.year}/${c.kind}`;
-        if (seen.has(key)) throw new AppError('VALIDATION', `同一批修改中重复出现同一单元格（指标 ${c.indicatorId}，${c.year}年）。`);
+        if (seen.has(key))
+          throw new AppError('VALIDATION', `同一批修改中重复出现同一单元格（指标 ${c.indicatorId}，${c.year}年）。`);
         seen.add(key);
         if (repos.indicators.planOf(c.indicatorId) !== planId) {
           throw new AppError('NOT_FOUND', `指标 ${c.indicatorId} 不属于规划“${plan.shortName}”。`);
@@ -39,7 +40,17 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
           if (text === '') {
             if (before) {
               repos.indicators.deleteValue(key);
-              repos.changeLog.append({ at: now, actor, planId, entity: 'indicator_value', entityId: c.indicatorId, field: `${c.year}/${c.kind}`, op: 'delete', before, after: null });
+              repos.changeLog.append({
+                at: now,
+                actor,
+                planId,
+                entity: 'indicator_value',
+                entityId: c.indicatorId,
+                field: `${c.year}/${c.kind}`,
+                op: 'delete',
+                before,
+                after: null,
+              });
             }
             result.values.push({ ...key, value: null });
             continue;
@@ -51,7 +62,17 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
           const parsed = parseValue(text);
           repos.indicators.upsertValue({ ...parsed, ...key, note, updatedAt: now, updatedBy: actor });
           const after = repos.indicators.getValue(c.indicatorId, c.year, c.kind)!;
-          repos.changeLog.append({ at: now, actor, planId, entity: 'indicator_value', entityId: c.indicatorId, field: `${c.year}/${c.kind}`, op: before ? 'update' : 'create', before, after });
+          repos.changeLog.append({
+            at: now,
+            actor,
+            planId,
+            entity: 'indicator_value',
+            entityId: c.indicatorId,
+            field: `${c.year}/${c.kind}`,
+            op: before ? 'update' : 'create',
+            before,
+            after,
+          });
           result.values.push({ ...key, value: after });
           if (!parsed.evaluable) {
             result.warnings.push({ ...key, message: `“${text}”不是可比较的数值，已按原文保存，但无法用于进度评价。` });

@@ -26,7 +26,9 @@ async function run(): Promise<void> {
   const rendererDir = args.renderer ?? path.join(path.dirname(resourcesDir), 'out', 'renderer');
   const server = await startWebServer({ ctx, rendererDir, port: args.port });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`PlanDesk 浏览器版已启动，数据库：${path.resolve(args.db)}\n请在浏览器中打开上面一行的地址。按 Ctrl+C 退出。\n`);
+  process.stderr.write(
+    `PlanDesk 浏览器版已启动，数据库：${path.resolve(args.db)}\n请在浏览器中打开上面一行的地址。按 Ctrl+C 退出。\n`,
+  );
   const stop = () => {
     void server.close().then(() => {
       ctx.close();

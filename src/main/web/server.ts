@@ -112,7 +112,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (!url.pathname.startsWith('/api/')) {
-        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, fail('FORBIDDEN', '不支持的请求方法。'));
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+          return send(res, 405, fail('FORBIDDEN', '不支持的请求方法。'));
         return serveStatic(opts.rendererDir, url.pathname, res);
       }
       if (req.method !== 'POST') return send(res, 405, fail('FORBIDDEN', '接口只接受 POST 请求。'));

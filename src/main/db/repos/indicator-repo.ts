@@ -99,7 +99,17 @@ export function createIndicatorRepo(db: Db) {
         values.set(v.indicatorId, list);
       }
       return (byPlan.all({ planId }) as IndicatorRow[]).map((r) => {
-        const { baseYear, baseText, baseNumber, baseComparator, baseDecimals, baseUnit, baseEvaluable, baseSource, ...rest } = r;
+        const {
+          baseYear,
+          baseText,
+          baseNumber,
+          baseComparator,
+          baseDecimals,
+          baseUnit,
+          baseEvaluable,
+          baseSource,
+          ...rest
+        } = r;
         return {
           ...rest,
           base:

@@ -22,7 +22,6 @@ export interface NewPlan {
   now: string;
 }
 
-
 const PLAN_COLUMNS = `p.id, p.title, p.short_name AS shortName, p.first_year AS firstYear, p.last_year AS lastYear,
   p.base_year AS baseYear, p.status, p.updated_at AS updatedAt,
   (SELECT count(*) FROM indicator i WHERE i.plan_id = p.id) AS indicatorCount`;
@@ -67,7 +66,11 @@ export function createPlanRepo(db: Db) {
     idByShortName: (shortName: string) => (idByShortName.get({ shortName }) as { id: number } | undefined)?.id,
     sourceText: (id: number) => (sourceText.get({ id }) as { sourceText: string | null } | undefined)?.sourceText,
     insert(p: NewPlan): number {
-      const r = insertPlan.run({ ...p, issuers: JSON.stringify(p.issuers), targetYears: JSON.stringify(p.targetYears) });
+      const r = insertPlan.run({
+        ...p,
+        issuers: JSON.stringify(p.issuers),
+        targetYears: JSON.stringify(p.targetYears),
+      });
       return Number(r.lastInsertRowid);
     },
     touch: (id: number, now: string) => touch.run({ id, now }),
