@@ -37,20 +37,22 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
           const text = c.text.trim() === '' ? '' : c.text;
           const note = c.note === undefined ? (before?.note ?? null) : c.note;
           const key = { indicatorId: c.indicatorId, year: c.year, kind: c.kind };
+          const log = (op: 'create' | 'update' | 'delete', after: unknown) =>
+            repos.changeLog.append({
+              at: now,
+              actor,
+              planId,
+              entity: 'indicator_value',
+              entityId: c.indicatorId,
+              field: `${c.year}/${c.kind}`,
+              op,
+              before,
+              after,
+            });
           if (text === '') {
             if (before) {
               repos.indicators.deleteValue(key);
-              repos.changeLog.append({
-                at: now,
-                actor,
-                planId,
-                entity: 'indicator_value',
-                entityId: c.indicatorId,
-                field: `${c.year}/${c.kind}`,
-                op: 'delete',
-                before,
-                after: null,
-              });
+              log('delete', null);
             }
             result.values.push({ ...key, value: null });
             continue;
@@ -62,17 +64,7 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
           const parsed = parseValue(text);
           repos.indicators.upsertValue({ ...parsed, ...key, note, updatedAt: now, updatedBy: actor });
           const after = repos.indicators.getValue(c.indicatorId, c.year, c.kind)!;
-          repos.changeLog.append({
-            at: now,
-            actor,
-            planId,
-            entity: 'indicator_value',
-            entityId: c.indicatorId,
-            field: `${c.year}/${c.kind}`,
-            op: before ? 'update' : 'create',
-            before,
-            after,
-          });
+          log(before ? 'update' : 'create', after);
           result.values.push({ ...key, value: after });
           if (!parsed.evaluable) {
             result.warnings.push({ ...key, message: `“${text}”不是可比较的数值，已按原文保存，但无法用于进度评价。` });

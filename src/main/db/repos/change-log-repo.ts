@@ -1,30 +1,10 @@
 import type { ChangeLogEntry } from '../../../shared/model';
 import type { Db } from '../connection';
 
-export interface ChangeRecord {
-  at: string;
-  actor: string;
-  planId: number | null;
-  entity: string;
-  entityId: number | null;
-  field: string | null;
-  op: ChangeLogEntry['op'];
-  before: unknown;
-  after: unknown;
-}
+export type ChangeRecord = Omit<ChangeLogEntry, 'id'>;
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  planId: number | null;
-  entity: string;
-  entityId: number | null;
-  field: string | null;
-  op: ChangeLogEntry['op'];
-  before: string | null;
-  after: string | null;
-}
+/** before/after are stored as JSON text. */
+type Row = Omit<ChangeLogEntry, 'before' | 'after'> & { before: string | null; after: string | null };
 
 const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 

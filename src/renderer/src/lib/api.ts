@@ -4,7 +4,7 @@
 // only ever see data or an ApiError carrying the Chinese message meant for the clerk.
 // Only types come from shared/api, so zod never ends up in the renderer bundle.
 import type { ArgsIn, Channel, Result } from '../../../shared/api';
-import type { ErrorCode, IpcResult } from '../../../shared/errors';
+import { AppError, type ErrorCode, type IpcResult } from '../../../shared/errors';
 import { captureToken } from './token';
 
 /** What the preload script exposes (see src/preload/index.ts). */
@@ -26,15 +26,9 @@ export const TOKEN_HEADER = 'x-plandesk-token';
 export const MSG_UNREACHABLE = '无法连接到 PlanDesk 服务，请确认程序仍在运行，然后刷新页面。';
 export const MSG_BAD_RESPONSE = 'PlanDesk 服务返回了无法识别的响应';
 
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.details = details;
-  }
+/** An error as the renderer sees it: the core's AppError, rebuilt from its envelope. */
+export class ApiError extends AppError {
+  override readonly name = 'ApiError';
 }
 
 /** Anything thrown while talking to the core, as an ApiError (unexpected throws become INTERNAL). */
