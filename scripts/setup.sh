@@ -17,4 +17,4 @@ fi
 
 # The Electron binary is never downloaded here (ELECTRON_SKIP_BINARY_DOWNLOAD): `npm start` fetches it only
 # where the network allows, and falls back to the browser shell otherwise.
-ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=warn

@@ -1,5 +1,5 @@
 // A clerk opens the browser version on a fresh database and sees the plan's 20 indicators with their values.
-// Real shell process (out/main/web.js), real Chromium (Debian's), no mocks. Playwright gives each launch a fresh
+// Real shell process (`npm run web`), real Chromium (Debian's), no mocks. Playwright gives each launch a fresh
 // profile directory of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,9 +19,12 @@ let shell: ChildProcess;
 let url: string;
 let browser: Browser;
 
+/** `npm run web` exactly as a clerk types it; its own process group so the whole tree can be stopped. */
 async function startShell(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out', 'main', 'web.js'), '--db', dbFile], {
+  const child = spawn('npm', ['run', 'web', '--', '--db', dbFile], {
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const first = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
@@ -52,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  shell?.kill('SIGTERM');
+  if (shell?.pid) process.kill(-shell.pid, 'SIGTERM');
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
