@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import type { ChangeLogEntry, IndicatorValue, PlanDetail, PlanSummary } from './model';
+import type { ReportTable } from './report';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const year = z.number().int().min(1949).max(2200);
@@ -34,6 +35,22 @@ export interface ChangeLogPage {
   entries: ChangeLogEntry[];
 }
 
+export const appendixSchema = z.enum(['1', '2', 'all']);
+export const exportFormatSchema = z.enum(['xlsx', 'pdf']);
+
+/**
+ * An exported file. The core returns the bytes (base64, so they cross IPC and HTTP alike); the Electron shell
+ * instead shows a save dialog, writes the file atomically and returns where it went (`savedTo`, null if cancelled).
+ */
+export interface ExportResult {
+  fileName: string;
+  mimeType: string;
+  bytesBase64?: string;
+  savedTo?: string | null;
+  /** e.g. characters no available font can draw */
+  warnings: string[];
+}
+
 /** Phantom marker carrying a result type through the contract without a runtime value. */
 const returns = <T>() => undefined as unknown as T;
 
@@ -44,6 +61,14 @@ export const contract = {
   'indicator/update-values': {
     args: z.strictObject({ planId: id, changes: z.array(valueChangeSchema).min(1).max(10000) }),
     result: returns<UpdateValuesResult>(),
+  },
+  'report/appendices': {
+    args: z.strictObject({ plan: planRefSchema, appendix: appendixSchema }),
+    result: returns<ReportTable[]>(),
+  },
+  'export/appendix': {
+    args: z.strictObject({ plan: planRefSchema, appendix: appendixSchema, format: exportFormatSchema }),
+    result: returns<ExportResult>(),
   },
   'changelog/list': {
     args: z.strictObject({

@@ -5,6 +5,8 @@ export const CHANNEL_NAMES = [
   'plan/get',
   'plan/source-text',
   'indicator/update-values',
+  'report/appendices',
+  'export/appendix',
   'changelog/list',
 ] as const;
 

@@ -1,0 +1,58 @@
+// Appendices as ReportTables (preview) and as files (xlsx, pdf). Files come back as bytes; each shell delivers them.
+import type { ReportMeta, ReportTable } from '../../shared/report';
+import { renderPdf } from '../export/pdf';
+import { renderXlsx } from '../export/xlsx';
+import type { FontSet } from '../export/fonts';
+import { buildAppendices, type AppendixNo } from './reports';
+import type { Clock } from './clock';
+import type { PlanService } from './plan-service';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  warnings: string[];
+}
+
+export const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+/** Characters Windows, macOS and Linux all refuse in file names, replaced by full-width look-alikes. */
+export function safeFileName(name: string): string {
+  return name
+    .replace(/[\\/:*?"<>|]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    .replace(/\s+/g, '')
+    .slice(0, 120);
+}
+
+/** 十四五_附件1_主要目标指标_20261127.xlsx — dated in local time, as the clerk's calendar shows it. */
+export function exportFileName(shortName: string, tables: ReportTable[], format: 'xlsx' | 'pdf', now: Date): string {
+  const date = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  const what = tables.length === 1 ? tables[0]!.label + '_' + describe(tables[0]!) : '规划附件';
+  return safeFileName(`${shortName}_${what}_${date}.${format}`);
+}
+
+function describe(t: ReportTable): string {
+  return t.id === 'appendix-1' ? '主要目标指标' : t.id === 'appendix-2' ? '十大行动' : t.sheetName;
+}
+
+export function createReportService(plans: PlanService, clock: Clock, fonts: () => FontSet) {
+  return {
+    appendices: (ref: number | string, which: AppendixNo | 'all'): ReportTable[] => buildAppendices(plans.get(ref), which),
+    async exportAppendix(ref: number | string, which: AppendixNo | 'all', format: 'xlsx' | 'pdf'): Promise<ExportFile> {
+      const detail = plans.get(ref);
+      const tables = buildAppendices(detail, which);
+      const now = new Date(clock.now());
+      const meta: ReportMeta = { subject: detail.plan.title, author: detail.plan.issuers.at(-1) ?? 'PlanDesk', now };
+      const fileName = exportFileName(detail.plan.shortName, tables, format, now);
+      if (format === 'xlsx') return { fileName, mimeType: MIME.xlsx, bytes: await renderXlsx(tables, meta), warnings: [] };
+      const pdf = await renderPdf(tables, meta, fonts());
+      const warnings = pdf.missingGlyphs.length > 0 ? [`以下字符在可用字体中都没有字形，PDF 中无法正确显示：${pdf.missingGlyphs.join(' ')}`] : [];
+      return { fileName, mimeType: MIME.pdf, bytes: pdf.bytes, warnings };
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
