@@ -51,6 +51,19 @@ export interface ExportResult {
   warnings: string[];
 }
 
+/** Which font fills each typographic role of the official PDF (shown in 设置). */
+export interface FontRoleInfo {
+  /** heiti 黑体 (labels, headers) · songti 宋体 (page numbers) · biaosong 标宋 (titles) · fangsong 仿宋 (body) */
+  role: 'heiti' | 'songti' | 'biaosong' | 'fangsong';
+  /** the font used first, e.g. '仿宋_GB2312' or 'FandolFang' */
+  family: string;
+  file: string;
+  /** true for a font installed on this machine (official fonts), false for the bundled open fonts */
+  official: boolean;
+  /** families tried per character when the first one lacks a glyph */
+  fallbacks: string[];
+}
+
 /** Phantom marker carrying a result type through the contract without a runtime value. */
 const returns = <T>() => undefined as unknown as T;
 
@@ -70,6 +83,7 @@ export const contract = {
     args: z.strictObject({ plan: planRefSchema, appendix: appendixSchema, format: exportFormatSchema }),
     result: returns<ExportResult>(),
   },
+  'settings/fonts': { args: z.strictObject({}), result: returns<FontRoleInfo[]>() },
   'changelog/list': {
     args: z.strictObject({
       planId: id.optional(),
