@@ -1,7 +1,10 @@
 // Headless entry for clerks' IT staff and scripts: `npm run -s cli -- [--db FILE] <command>`.
 // Results go to stdout, Chinese messages to stderr; the exit code is non-zero on every error.
+import path from 'node:path';
+import { appendixSchema, exportFormatSchema } from '../shared/api';
 import { isAppError } from '../shared/errors';
 import { createAppContext, type AppContext } from './context';
+import { writeFileAtomic } from './files/atomic-write';
 import { toErrorInfo } from './ipc/dispatch';
 import { defaultDbFile, findResourcesDir } from './paths';
 import { planToJson } from './services/plan-json';
@@ -11,6 +14,8 @@ const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
 命令：
   plans [--json]                      列出数据库中的全部规划
   plan show <编号或简称> [--json]     显示一个规划的全部内容（指标、各年度值、十大行动、主要任务）
+  export appendix --plan <编号或简称> --appendix 1|2|all --format xlsx|pdf --out 文件
+                                      导出规划附件（附件1 主要目标指标、附件2 十大行动）
   help                                显示本说明
 
 --db 文件  指定数据库文件；文件不存在时新建，并装入内置的“十四五”规划。
@@ -23,22 +28,29 @@ interface Io {
   err: (s: string) => void;
 }
 
+const VALUE_OPTIONS = ['db', 'plan', 'appendix', 'format', 'out'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
 interface Parsed {
-  db: string | undefined;
+  options: Partial<Record<ValueOption, string>>;
   json: boolean;
   words: string[];
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const parsed: Parsed = { db: undefined, json: false, words: [] };
+  const parsed: Parsed = { options: {}, json: false, words: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--db') {
-      const v = argv[++i];
-      if (!v || v.startsWith('--')) throw new UsageError('--db 后面需要一个数据库文件路径。');
-      parsed.db = v;
-    } else if (a.startsWith('--db=')) parsed.db = a.slice(5);
-    else if (a === '--json') parsed.json = true;
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    const name = flag.slice(2) as ValueOption;
+    if (flag.startsWith('--') && VALUE_OPTIONS.includes(name)) {
+      const v = inline ?? argv[++i];
+      if (!v || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} 后面需要一个值。`);
+      parsed.options[name] = v;
+    } else if (a === '--json') parsed.json = true;
     else if (a === '--help' || a === '-h') parsed.words.unshift('help');
     else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
     else parsed.words.push(a);
@@ -46,7 +58,25 @@ function parseArgs(argv: string[]): Parsed {
   return parsed;
 }
 
-function runCommand(ctx: AppContext, p: Parsed, io: Io): void {
+function required(p: Parsed, name: ValueOption): string {
+  const v = p.options[name];
+  if (v === undefined) throw new UsageError(`缺少 --${name}。`);
+  return v;
+}
+
+async function exportAppendix(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
+  const appendix = appendixSchema.safeParse(required(p, 'appendix'));
+  if (!appendix.success) throw new UsageError('--appendix 只能是 1、2 或 all。');
+  const format = exportFormatSchema.safeParse(required(p, 'format'));
+  if (!format.success) throw new UsageError('--format 只能是 xlsx 或 pdf。');
+  const out = path.resolve(required(p, 'out'));
+  const file = await ctx.services.reports.exportAppendix(required(p, 'plan'), appendix.data, format.data);
+  writeFileAtomic(out, file.bytes);
+  for (const w of file.warnings) io.err(`注意：${w}`);
+  io.out(out);
+}
+
+async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
   const [cmd, sub, ref, ...extra] = p.words;
   if (cmd === 'plans' && sub === undefined) {
     const plans = ctx.services.plans.list();
@@ -66,10 +96,11 @@ function runCommand(ctx: AppContext, p: Parsed, io: Io): void {
     }
     return;
   }
+  if (cmd === 'export' && sub === 'appendix' && ref === undefined) return exportAppendix(ctx, p, io);
   throw new UsageError(cmd ? `无法识别的命令：${p.words.join(' ')}` : '缺少命令。');
 }
 
-export function main(argv: string[], io: Io = { out: console.log, err: console.error }): number {
+export async function main(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
   let ctx: AppContext | undefined;
   try {
     const p = parseArgs(argv);
@@ -79,11 +110,11 @@ export function main(argv: string[], io: Io = { out: console.log, err: console.e
     }
     if (p.words.length === 0) throw new UsageError('缺少命令。');
     ctx = createAppContext({
-      dbFile: p.db ?? defaultDbFile(),
+      dbFile: p.options.db ?? defaultDbFile(),
       resourcesDir: findResourcesDir(__dirname),
       actor: 'cli',
     });
-    runCommand(ctx, p, io);
+    await runCommand(ctx, p, io);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -103,5 +134,5 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

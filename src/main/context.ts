@@ -12,6 +12,8 @@ import { systemClock, type Clock } from './services/clock';
 import { createChangeLogService } from './services/change-log-service';
 import { createIndicatorService } from './services/indicator-service';
 import { createPlanService } from './services/plan-service';
+import { createReportService } from './services/report-service';
+import { resolveFontSet, type FontSet } from './export/fonts';
 
 export interface ContextOptions {
   /** database file, or ':memory:' */
@@ -23,6 +25,8 @@ export interface ContextOptions {
   actor?: string;
   /** false leaves a new database empty (tests of the schema itself) */
   seed?: boolean;
+  /** where to look for the official fonts (default: the system's font folders) */
+  fontDirs?: string[];
   /** the schema history; tests pass a longer one to exercise upgrades */
   migrations?: readonly Migration[];
 }
@@ -37,7 +41,10 @@ export interface AppContext {
     plans: ReturnType<typeof createPlanService>;
     indicators: ReturnType<typeof createIndicatorService>;
     changeLog: ReturnType<typeof createChangeLogService>;
+    reports: ReturnType<typeof createReportService>;
   };
+  /** the fonts that fill each PDF role, found once on first use (a folder scan) */
+  fonts(): FontSet;
   close(): void;
 }
 
@@ -51,10 +58,14 @@ export function createAppContext(opts: ContextOptions): AppContext {
       backup: (from) => backupDatabase(db, backupPath(opts.dbFile, new Date(clock.now()), `v${from}`)),
     });
     const repos = createRepos(db);
+    let fontSet: FontSet | undefined;
+    const fonts = () => (fontSet ??= resolveFontSet({ resourcesDir: opts.resourcesDir, searchDirs: opts.fontDirs }));
+    const plans = createPlanService(db, repos, clock);
     const services = {
-      plans: createPlanService(db, repos, clock),
+      plans,
       indicators: createIndicatorService(db, repos, clock),
       changeLog: createChangeLogService(repos),
+      reports: createReportService(plans, clock, fonts),
     };
     const actor = opts.actor ?? 'clerk';
     if (migration.from === 0 && opts.seed !== false && services.plans.isEmpty()) {
@@ -68,6 +79,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
       actor,
       migration,
       services,
+      fonts,
       close() {
         if (db.open) db.close();
       },

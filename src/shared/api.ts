@@ -82,6 +82,8 @@ export const contract = {
   'export/appendix': {
     args: z.strictObject({ plan: planRefSchema, appendix: appendixSchema, format: exportFormatSchema }),
     result: returns<ExportResult>(),
+    /** the Electron shell saves the result through a save dialog instead of returning the bytes */
+    file: true,
   },
   'settings/fonts': { args: z.strictObject({}), result: returns<FontRoleInfo[]>() },
   'changelog/list': {
@@ -108,6 +110,11 @@ export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const channelListMatches: Same<Channel, ChannelName> = true;
 void channelListMatches;
+
+/** Channels whose result is an ExportResult that each shell delivers its own way. */
+export function isFileChannel(channel: Channel): boolean {
+  return 'file' in contract[channel];
+}
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

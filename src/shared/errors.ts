@@ -1,8 +1,19 @@
 // The error envelope that crosses every shell (IPC, HTTP, CLI). Messages are Chinese and meant for the clerk;
 // stack traces stay in the log.
 
-export type ErrorCode =
-  'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNKNOWN_CHANNEL' | 'DB_TOO_NEW' | 'DB_ERROR' | 'FORBIDDEN' | 'INTERNAL';
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNKNOWN_CHANNEL',
+  'DB_TOO_NEW',
+  'DB_ERROR',
+  'FORBIDDEN',
+  'FILE_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorInfo {
   code: ErrorCode;

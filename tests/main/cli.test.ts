@@ -8,10 +8,10 @@ import { main } from '../../src/main/cli';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -30,10 +30,10 @@ interface PlanJson {
 }
 
 describe('command line', () => {
-  it('creates a new database filled with the embedded plan and prints it as JSON', () => {
+  it('creates a new database filled with the embedded plan and prints it as JSON', async () => {
     const db = path.join(dir, 'new.db');
     expect(fs.existsSync(db)).toBe(false);
-    const r = run('--db', db, 'plan', 'show', '十四五', '--json');
+    const r = await run('--db', db, 'plan', 'show', '十四五', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(fs.existsSync(db)).toBe(true);
@@ -60,12 +60,12 @@ describe('command line', () => {
     expect(j.tasks).toHaveLength(23);
   });
 
-  it('lists plans, as text and as JSON', () => {
+  it('lists plans, as text and as JSON', async () => {
     const db = path.join(dir, 'list.db');
-    const text = run('--db', db, 'plans');
+    const text = await run('--db', db, 'plans');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^1\t十四五\t2021—2025\t20 项指标/);
-    const json = run('--db', db, 'plans', '--json');
+    const json = await run('--db', db, 'plans', '--json');
     expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ id: 1, shortName: '十四五', indicatorCount: 20 })]);
   });
 
@@ -76,18 +76,50 @@ describe('command line', () => {
     [[], 2, '缺少命令'],
     [['plans', '--colour'], 2, '不认识的选项'],
     [['--db'], 2, '--db 后面需要'],
-  ])('fails with a Chinese message and a non-zero code: %j', (argv, code, message) => {
-    const r = run('--db', path.join(dir, 'errors.db'), ...argv);
+    [
+      ['export', 'appendix', '--plan', '十四五', '--appendix', '3', '--format', 'pdf', '--out', '/tmp/x.pdf'],
+      2,
+      '--appendix 只能是',
+    ],
+    [
+      ['export', 'appendix', '--plan', '十四五', '--appendix', '1', '--format', 'docx', '--out', '/tmp/x.pdf'],
+      2,
+      '--format 只能是',
+    ],
+    [['export', 'appendix', '--plan', '十四五', '--appendix', '1', '--format', 'pdf'], 2, '缺少 --out'],
+    [
+      ['export', 'appendix', '--plan', '十五五', '--appendix', '1', '--format', 'pdf', '--out', '/tmp/x.pdf'],
+      1,
+      '找不到规划',
+    ],
+    [
+      [
+        'export',
+        'appendix',
+        '--plan',
+        '十四五',
+        '--appendix',
+        '1',
+        '--format',
+        'xlsx',
+        '--out',
+        '/nonexistent-dir/x.xlsx',
+      ],
+      1,
+      '文件夹不存在',
+    ],
+  ])('fails with a Chinese message and a non-zero code: %j', async (argv, code, message) => {
+    const r = await run('--db', path.join(dir, 'errors.db'), ...argv);
     expect(r.code).toBe(code);
     expect(r.err).toContain(message);
     expect(r.out).toBe('');
   });
 
-  it('refuses a file that is not a database without touching it', () => {
+  it('refuses a file that is not a database without touching it', async () => {
     const bogus = path.join(dir, 'bogus.db');
     fs.writeFileSync(bogus, 'not a database at all, but a letter to the bureau'.repeat(50));
     const before = fs.readFileSync(bogus);
-    const r = run('--db', bogus, 'plans');
+    const r = await run('--db', bogus, 'plans');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^错误：.*不是有效的 PlanDesk 数据库/);
     expect(fs.readFileSync(bogus).equals(before)).toBe(true);

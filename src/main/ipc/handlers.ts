@@ -3,9 +3,13 @@ import { changeLogHandlers } from './change-log-handlers';
 import type { HandlerTable } from './dispatch';
 import { indicatorHandlers } from './indicator-handlers';
 import { planHandlers } from './plan-handlers';
+import { reportHandlers } from './report-handlers';
+import { settingsHandlers } from './settings-handlers';
 
 export const handlers = {
   ...planHandlers,
   ...indicatorHandlers,
+  ...reportHandlers,
+  ...settingsHandlers,
   ...changeLogHandlers,
 } satisfies HandlerTable;

@@ -1,7 +1,8 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../../shared/api';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, isFileChannel, type ExportResult } from '../../shared/api';
 import type { AppContext } from '../context';
-import { dispatch } from './dispatch';
+import { saveExport } from './dialogs';
+import { dispatch, toErrorInfo } from './dispatch';
 import { handlers } from './handlers';
 
 /** Only our own top frame, loaded from the app bundle or the dev server, may call main. */
@@ -14,11 +15,18 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devUrl: string | unde
 
 export function registerIpc(ctx: AppContext, devUrl: string | undefined): () => void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, args: unknown) => {
+    ipcMain.handle(channel, async (event, args: unknown) => {
       if (!isTrustedSender(event, devUrl)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的调用。' } };
       }
-      return dispatch(handlers, ctx, channel, args);
+      const result = await dispatch(handlers, ctx, channel, args);
+      if (!result.ok || !isFileChannel(channel)) return result;
+      try {
+        const win = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+        return { ok: true, data: await saveExport(win, result.data as ExportResult) };
+      } catch (e) {
+        return { ok: false, error: toErrorInfo(e) };
+      }
     });
   }
   return () => CHANNELS.forEach((c) => ipcMain.removeHandler(c));

@@ -40,16 +40,21 @@ function describe(t: ReportTable): string {
 
 export function createReportService(plans: PlanService, clock: Clock, fonts: () => FontSet) {
   return {
-    appendices: (ref: number | string, which: AppendixNo | 'all'): ReportTable[] => buildAppendices(plans.get(ref), which),
+    appendices: (ref: number | string, which: AppendixNo | 'all'): ReportTable[] =>
+      buildAppendices(plans.get(ref), which),
     async exportAppendix(ref: number | string, which: AppendixNo | 'all', format: 'xlsx' | 'pdf'): Promise<ExportFile> {
       const detail = plans.get(ref);
       const tables = buildAppendices(detail, which);
       const now = new Date(clock.now());
       const meta: ReportMeta = { subject: detail.plan.title, author: detail.plan.issuers.at(-1) ?? 'PlanDesk', now };
       const fileName = exportFileName(detail.plan.shortName, tables, format, now);
-      if (format === 'xlsx') return { fileName, mimeType: MIME.xlsx, bytes: await renderXlsx(tables, meta), warnings: [] };
+      if (format === 'xlsx')
+        return { fileName, mimeType: MIME.xlsx, bytes: await renderXlsx(tables, meta), warnings: [] };
       const pdf = await renderPdf(tables, meta, fonts());
-      const warnings = pdf.missingGlyphs.length > 0 ? [`以下字符在可用字体中都没有字形，PDF 中无法正确显示：${pdf.missingGlyphs.join(' ')}`] : [];
+      const warnings =
+        pdf.missingGlyphs.length > 0
+          ? [`以下字符在可用字体中都没有字形，PDF 中无法正确显示：${pdf.missingGlyphs.join(' ')}`]
+          : [];
       return { fileName, mimeType: MIME.pdf, bytes: pdf.bytes, warnings };
     },
   };
