@@ -5,6 +5,7 @@ import App from '../../src/renderer/src/App';
 import type { Transport } from '../../src/renderer/src/lib/api';
 import type { PlanSummary } from '../../src/shared/model';
 import { buildPlanDetail, ok, planSummary } from './plan-fixture';
+import { buildAppendix1, fontRoles } from './report-fixture';
 import { renderWithApi } from './render-with-api';
 
 const otherPlan: PlanSummary = { ...planSummary, id: 2, shortName: '十五五', title: '磐安县市场监督管理“十五五”规划' };
@@ -14,6 +15,8 @@ function fakeCore(calls: { channel: string; args: unknown }[] = []): Transport {
     calls.push({ channel, args });
     if (channel === 'plan/list') return ok([planSummary, otherPlan]);
     if (channel === 'plan/get') return ok(buildPlanDetail());
+    if (channel === 'report/appendices') return ok([buildAppendix1()]);
+    if (channel === 'settings/fonts') return ok(fontRoles);
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${channel}` } };
   };
 }
@@ -61,5 +64,27 @@ describe('App', () => {
     expect(alert.textContent).toContain(message);
     expect(screen.getByTestId('status-line').getAttribute('data-tone')).toBe('error');
     expect(statusText()).toBe(`出错：${message}`);
+  });
+
+  it('has the five tabs in order and reaches 报表 and 设置', async () => {
+    const calls: { channel: string; args: unknown }[] = [];
+    renderWithApi(<App />, fakeCore(calls));
+    await screen.findByTestId('indicator-row-1');
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+      '主要指标',
+      '十大行动',
+      '主要任务',
+      '报表',
+      '设置',
+    ]);
+
+    fireEvent.click(screen.getByRole('tab', { name: '报表' }));
+    await screen.findByTestId('report-preview');
+    expect(calls).toContainEqual({ channel: 'report/appendices', args: { plan: 1, appendix: '1' } });
+    await waitFor(() => expect(statusText()).toBe('已生成附件1预览，共 3 行'));
+
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await screen.findByTestId('font-role-fangsong');
+    await waitFor(() => expect(statusText()).toBe('已加载 4 种字体角色'));
   });
 });

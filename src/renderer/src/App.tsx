@@ -9,9 +9,11 @@ import { statusOf, type StatusInfo } from './lib/status';
 import { useApiQuery } from './lib/use-api-query';
 import { ActionsPage } from './pages/ActionsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { TasksPage } from './pages/TasksPage';
 
-export type PageKey = 'indicators' | 'actions' | 'tasks';
+export type PageKey = 'indicators' | 'actions' | 'tasks' | 'reports' | 'settings';
 
 export function App() {
   const { t } = useTranslation();
@@ -43,6 +45,8 @@ export function App() {
         },
         { key: 'actions', label: t('nav.actions'), children: <ActionsPage planId={id} onStatus={setPageStatus} /> },
         { key: 'tasks', label: t('nav.tasks'), children: <TasksPage planId={id} onStatus={setPageStatus} /> },
+        { key: 'reports', label: t('nav.reports'), children: <ReportsPage planId={id} onStatus={setPageStatus} /> },
+        { key: 'settings', label: t('nav.settings'), children: <SettingsPage onStatus={setPageStatus} /> },
       ]}
     />
   );

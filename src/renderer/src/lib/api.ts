@@ -4,7 +4,7 @@
 // only ever see data or an ApiError carrying the Chinese message meant for the clerk.
 // Only types come from shared/api, so zod never ends up in the renderer bundle.
 import type { ArgsIn, Channel, Result } from '../../../shared/api';
-import { AppError, type ErrorCode, type IpcResult } from '../../../shared/errors';
+import { AppError, ERROR_CODES, type IpcResult } from '../../../shared/errors';
 import { captureToken } from './token';
 
 /** What the preload script exposes (see src/preload/index.ts). */
@@ -37,16 +37,7 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError('INTERNAL', MSG_UNREACHABLE, e instanceof Error ? e.message : String(e));
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'VALIDATION',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNKNOWN_CHANNEL',
-  'DB_TOO_NEW',
-  'DB_ERROR',
-  'FORBIDDEN',
-  'INTERNAL',
-]);
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -147,7 +138,7 @@ export function createApiClient(transport: Transport): ApiClient {
       if (envelope.ok) return envelope.data as Result<C>;
       const { code, message, details } = envelope.error;
       // An unknown code from a newer core is still an error; INTERNAL is the honest catch-all.
-      const known = ERROR_CODES.has(code) ? code : 'INTERNAL';
+      const known = KNOWN_CODES.has(code) ? code : 'INTERNAL';
       throw new ApiError(known, message, details);
     },
   };
