@@ -7,11 +7,12 @@ export function buildIndicatorAppendix(d: PlanDetail): ReportTable {
   const appendix = d.appendices.find((a) => a.kind === 'indicators');
   const years = d.plan.targetYears.length > 0 ? d.plan.targetYears : [d.plan.lastYear];
   const columns: ReportColumn[] = [
-    { key: 'category', width: 8, align: 'center' },
-    { key: 'seq', width: 6, align: 'center' },
-    { key: 'name', width: 34, align: 'left' },
-    ...years.map((y): ReportColumn => ({ key: `y${y}`, width: 11, align: 'center' })),
-    { key: 'remark', width: 10, align: 'center' },
+    // Widths in Excel character units (a CJK character is about 2): names get the room, values are short.
+    { key: 'category', width: 6, align: 'center' },
+    { key: 'seq', width: 5, align: 'center' },
+    { key: 'name', width: 38, align: 'left' },
+    ...years.map((y): ReportColumn => ({ key: `y${y}`, width: 10, align: 'center' })),
+    { key: 'remark', width: 7, align: 'center' },
   ];
   const head = (text: string): ReportCell => ({ text, align: 'center' });
   const header = [[head('类别'), head('序号'), head('主要指标'), ...years.map((y) => head(`${y}年`)), head('备注')]];
@@ -38,7 +39,7 @@ export function buildIndicatorAppendix(d: PlanDetail): ReportTable {
     label: appendix?.label ?? '附件1',
     title: appendix?.title ?? `${d.plan.title}主要目标指标（${d.plan.firstYear}-${d.plan.lastYear}年）`,
     sheetName: appendix?.label ?? '附件1',
-    // Wider than the portrait type area (about 70 width units of body text) turns the page.
+    // Much wider than the portrait type area turns the page (e.g. a plan publishing a target for every year).
     orientation: columns.reduce((s, c) => s + c.width, 0) > 110 ? 'landscape' : 'portrait',
     columns,
     header,
