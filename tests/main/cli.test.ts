@@ -69,6 +69,21 @@ describe('command line', () => {
     expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ id: 1, shortName: '十四五', indicatorCount: 20 })]);
   });
 
+  it('exports the appendices as xlsx and pdf files, printing where they went', async () => {
+    const db = path.join(dir, 'export.db');
+    const xlsx = path.join(dir, '附件.xlsx');
+    const r = await run('--db', db, 'export', 'appendix', '--plan', '十四五', '--appendix', 'all', '--format', 'xlsx', '--out', xlsx);
+    expect(r).toMatchObject({ code: 0, out: xlsx, err: '' });
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const pdf = path.join(dir, 'a2.pdf');
+    const p = await run('--db', db, 'export', 'appendix', '--plan', '1', '--appendix', '2', '--format', 'pdf', '--out', pdf);
+    expect(p.code).toBe(0);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('附件2');
+    expect(text).not.toContain('附件1');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it.each([
     [['plan', 'show', '十五五'], 1, '找不到规划'],
     [['plan', 'show'], 2, '无法识别的命令'],
