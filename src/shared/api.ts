@@ -3,37 +3,32 @@
 // untrusted); the preload forwards channels generically; the renderer's client is typed from the same map.
 import { z } from 'zod';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
-import type { ChangeLogEntry, IndicatorValue, PlanDetail, PlanSummary } from './model';
+import {
+  actionFieldsSchema,
+  changeLogQuerySchema,
+  id,
+  indicatorDefinitionSchema,
+  planRefSchema,
+  progressSchema,
+  taskFieldsSchema,
+  valueChangeSchema,
+  type ChangeLogPage,
+  type UpdateValuesResult,
+} from './api-schemas';
+import type {
+  Action,
+  Category,
+  ChangeLogEntry,
+  Department,
+  Indicator,
+  PlanDetail,
+  PlanSummary,
+  ProgressEntry,
+  Task,
+} from './model';
 import type { ReportTable } from './report';
 
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const year = z.number().int().min(1949).max(2200);
-
-/** A plan by numeric id or by its short name (十四五). */
-export const planRefSchema = z.union([id, z.string().trim().min(1).max(100)]);
-
-export const valueChangeSchema = z.strictObject({
-  indicatorId: id,
-  year,
-  kind: z.enum(['target', 'actual']),
-  /** the verbatim text; an empty string clears the value */
-  text: z.string().max(200),
-  note: z.string().max(2000).nullable().optional(),
-});
-
-export type ValueChange = z.infer<typeof valueChangeSchema>;
-
-export interface UpdateValuesResult {
-  /** the values as stored after the change; a cleared value comes back as null */
-  values: { indicatorId: number; year: number; kind: 'target' | 'actual'; value: IndicatorValue | null }[];
-  /** texts saved that carry no comparable number (shown as a warning, never rejected) */
-  warnings: { indicatorId: number; year: number; kind: 'target' | 'actual'; message: string }[];
-}
-
-export interface ChangeLogPage {
-  total: number;
-  entries: ChangeLogEntry[];
-}
+export * from './api-schemas';
 
 export const appendixSchema = z.enum(['1', '2', 'all']);
 export const exportFormatSchema = z.enum(['xlsx', 'pdf']);
@@ -86,14 +81,57 @@ export const contract = {
     file: true,
   },
   'settings/fonts': { args: z.strictObject({}), result: returns<FontRoleInfo[]>() },
-  'changelog/list': {
-    args: z.strictObject({
-      planId: id.optional(),
-      limit: z.number().int().min(1).max(1000).default(100),
-      offset: z.number().int().min(0).default(0),
-    }),
-    result: returns<ChangeLogPage>(),
+  'indicator/save': {
+    args: z.strictObject({ planId: id, indicator: indicatorDefinitionSchema }),
+    result: returns<Indicator>(),
   },
+  'indicator/delete': {
+    args: z.strictObject({ planId: id, indicatorId: id }),
+    result: returns<{ snapshot: Indicator }>(),
+  },
+  /** puts a deleted indicator back with its values (the undo of indicator/delete) */
+  'indicator/restore': {
+    args: z.strictObject({ planId: id, indicatorId: id }),
+    result: returns<Indicator>(),
+  },
+  'indicator/move': {
+    args: z.strictObject({ planId: id, indicatorId: id, categoryId: id, index: z.number().int().min(0).max(100000) }),
+    result: returns<Indicator[]>(),
+  },
+  'category/save': {
+    args: z.strictObject({ planId: id, id: id.optional(), name: z.string().trim().min(1).max(100) }),
+    result: returns<Category>(),
+  },
+  'category/delete': { args: z.strictObject({ planId: id, categoryId: id }), result: returns<{ ok: true }>() },
+  'category/move': {
+    args: z.strictObject({ planId: id, categoryId: id, index: z.number().int().min(0).max(10000) }),
+    result: returns<Category[]>(),
+  },
+  'action/update': {
+    args: z.strictObject({ planId: id, actionId: id, fields: actionFieldsSchema }),
+    result: returns<Action>(),
+  },
+  'action/set-progress': {
+    args: z.strictObject({ planId: id, actionId: id, progress: progressSchema }),
+    result: returns<ProgressEntry | null>(),
+  },
+  'task/update': {
+    args: z.strictObject({ planId: id, taskId: id, fields: taskFieldsSchema }),
+    result: returns<Task>(),
+  },
+  'task/set-progress': {
+    args: z.strictObject({ planId: id, taskId: id, progress: progressSchema }),
+    result: returns<ProgressEntry | null>(),
+  },
+  'department/list': { args: z.strictObject({}), result: returns<Department[]>() },
+  'department/save': {
+    args: z.strictObject({ id: id.optional(), name: z.string().trim().min(1).max(100) }),
+    result: returns<Department>(),
+  },
+  'department/delete': { args: z.strictObject({ id }), result: returns<{ ok: true }>() },
+  'changelog/list': { args: changeLogQuerySchema, result: returns<ChangeLogPage>() },
+  /** undoes one logged change by writing its `before` back (itself logged) */
+  'changelog/revert': { args: z.strictObject({ id }), result: returns<ChangeLogEntry>() },
 } as const;
 
 export type Contract = typeof contract;

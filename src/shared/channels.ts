@@ -8,7 +8,22 @@ export const CHANNEL_NAMES = [
   'report/appendices',
   'export/appendix',
   'settings/fonts',
+  'indicator/save',
+  'indicator/delete',
+  'indicator/restore',
+  'indicator/move',
+  'category/save',
+  'category/delete',
+  'category/move',
+  'action/update',
+  'action/set-progress',
+  'task/update',
+  'task/set-progress',
+  'department/list',
+  'department/save',
+  'department/delete',
   'changelog/list',
+  'changelog/revert',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -89,10 +89,13 @@ export interface Indicator {
   values: IndicatorValue[];
 }
 
+/** 进展状态: 未开始 / 推进中 / 已完成 / 滞后 */
+export type ProgressStatus = 'not_started' | 'in_progress' | 'done' | 'lagging';
+
 export interface ProgressEntry {
   year: number;
   text: string;
-  status: string | null;
+  status: ProgressStatus | null;
   updatedAt: string;
   updatedBy: string;
 }
