@@ -13,6 +13,9 @@ import { createChangeLogService } from './services/change-log-service';
 import { createIndicatorService } from './services/indicator-service';
 import { createPlanService } from './services/plan-service';
 import { createReportService } from './services/report-service';
+import { createRevertService } from './services/revert-service';
+import { createStructureService } from './services/structure-service';
+import { createWorkService } from './services/work-service';
 import { resolveFontSet, type FontSet } from './export/fonts';
 
 export interface ContextOptions {
@@ -42,6 +45,9 @@ export interface AppContext {
     indicators: ReturnType<typeof createIndicatorService>;
     changeLog: ReturnType<typeof createChangeLogService>;
     reports: ReturnType<typeof createReportService>;
+    structure: ReturnType<typeof createStructureService>;
+    work: ReturnType<typeof createWorkService>;
+    revert: ReturnType<typeof createRevertService>;
   };
   /** the fonts that fill each PDF role, found once on first use (a folder scan) */
   fonts(): FontSet;
@@ -61,11 +67,17 @@ export function createAppContext(opts: ContextOptions): AppContext {
     let fontSet: FontSet | undefined;
     const fonts = () => (fontSet ??= resolveFontSet({ resourcesDir: opts.resourcesDir, searchDirs: opts.fontDirs }));
     const plans = createPlanService(db, repos, clock);
+    const indicators = createIndicatorService(db, repos, clock);
+    const structure = createStructureService(db, repos, clock);
+    const work = createWorkService(db, repos, clock);
     const services = {
       plans,
-      indicators: createIndicatorService(db, repos, clock),
+      indicators,
+      structure,
+      work,
       changeLog: createChangeLogService(repos),
       reports: createReportService(plans, clock, fonts),
+      revert: createRevertService(repos, { indicators, structure, work }),
     };
     const actor = opts.actor ?? 'clerk';
     if (migration.from === 0 && opts.seed !== false && services.plans.isEmpty()) {

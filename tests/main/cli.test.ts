@@ -72,11 +72,37 @@ describe('command line', () => {
   it('exports the appendices as xlsx and pdf files, printing where they went', async () => {
     const db = path.join(dir, 'export.db');
     const xlsx = path.join(dir, '附件.xlsx');
-    const r = await run('--db', db, 'export', 'appendix', '--plan', '十四五', '--appendix', 'all', '--format', 'xlsx', '--out', xlsx);
+    const r = await run(
+      '--db',
+      db,
+      'export',
+      'appendix',
+      '--plan',
+      '十四五',
+      '--appendix',
+      'all',
+      '--format',
+      'xlsx',
+      '--out',
+      xlsx,
+    );
     expect(r).toMatchObject({ code: 0, out: xlsx, err: '' });
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     const pdf = path.join(dir, 'a2.pdf');
-    const p = await run('--db', db, 'export', 'appendix', '--plan', '1', '--appendix', '2', '--format', 'pdf', '--out', pdf);
+    const p = await run(
+      '--db',
+      db,
+      'export',
+      'appendix',
+      '--plan',
+      '1',
+      '--appendix',
+      '2',
+      '--format',
+      'pdf',
+      '--out',
+      pdf,
+    );
     expect(p.code).toBe(0);
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('附件2');

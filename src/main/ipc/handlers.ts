@@ -5,10 +5,14 @@ import { indicatorHandlers } from './indicator-handlers';
 import { planHandlers } from './plan-handlers';
 import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { structureHandlers } from './structure-handlers';
+import { workHandlers } from './work-handlers';
 
 export const handlers = {
   ...planHandlers,
   ...indicatorHandlers,
+  ...structureHandlers,
+  ...workHandlers,
   ...reportHandlers,
   ...settingsHandlers,
   ...changeLogHandlers,

@@ -1,8 +1,8 @@
-import type { ChangeLogPage } from '../../shared/api';
+import type { ChangeLogPage, ChangeLogQuery } from '../../shared/api';
 import type { Repos } from '../db/repos';
 
 export function createChangeLogService(repos: Repos) {
   return {
-    list: (q: { planId?: number; limit: number; offset: number }): ChangeLogPage => repos.changeLog.list(q),
+    list: (q: ChangeLogQuery): ChangeLogPage => repos.changeLog.list(q),
   };
 }

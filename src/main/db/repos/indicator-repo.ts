@@ -46,6 +46,22 @@ interface ValueRow extends Omit<IndicatorValue, 'evaluable'> {
 const VALUE_COLUMNS = `v.indicator_id AS indicatorId, v.year, v.kind, v.text, v.number, v.comparator, v.decimals,
   v.unit, v.evaluable, v.note, v.updated_at AS updatedAt, v.updated_by AS updatedBy`;
 
+/** The indicator's columns as named parameters, the base value spread over its own columns. */
+function flatten<T extends { base: NewIndicator['base'] }>(i: T) {
+  const { base: b, ...rest } = i;
+  return {
+    ...rest,
+    baseYear: b?.year ?? null,
+    baseText: b?.text ?? null,
+    baseNumber: b?.number ?? null,
+    baseComparator: b?.comparator ?? null,
+    baseDecimals: b?.decimals ?? null,
+    baseUnit: b?.unit ?? null,
+    baseEvaluable: b?.evaluable ? 1 : 0,
+    baseSource: b?.source ?? null,
+  };
+}
+
 export function createIndicatorRepo(db: Db) {
   const byPlan = db.prepare(
     `SELECT id, category_id AS categoryId, seq, printed_name AS printedName, name, unit, nature, direction,
@@ -80,6 +96,27 @@ export function createIndicatorRepo(db: Db) {
        comparator = excluded.comparator, decimals = excluded.decimals, unit = excluded.unit,
        evaluable = excluded.evaluable, note = excluded.note, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
+  );
+  const update = db.prepare(
+    `UPDATE indicator SET category_id = @categoryId, printed_name = @printedName, name = @name, unit = @unit,
+       nature = @nature, direction = @direction, target_kind = @targetKind, base_year = @baseYear,
+       base_text = @baseText, base_number = @baseNumber, base_comparator = @baseComparator,
+       base_decimals = @baseDecimals, base_unit = @baseUnit, base_evaluable = @baseEvaluable,
+       base_source = @baseSource, department_id = @departmentId, data_source = @dataSource, remark = @remark
+     WHERE id = @id`,
+  );
+  const insertWithId = db.prepare(
+    `INSERT INTO indicator (id, plan_id, category_id, seq, printed_name, name, unit, nature, direction, target_kind,
+       base_year, base_text, base_number, base_comparator, base_decimals, base_unit, base_evaluable, base_source,
+       department_id, data_source, remark, sort_order)
+     VALUES (@id, @planId, @categoryId, @seq, @printedName, @name, @unit, @nature, @direction, @targetKind,
+       @baseYear, @baseText, @baseNumber, @baseComparator, @baseDecimals, @baseUnit, @baseEvaluable, @baseSource,
+       @departmentId, @dataSource, @remark, @sortOrder)`,
+  );
+  const remove = db.prepare(`DELETE FROM indicator WHERE id = @id`);
+  const exists = db.prepare(`SELECT 1 FROM indicator WHERE id = @id`);
+  const setPosition = db.prepare(
+    `UPDATE indicator SET category_id = @categoryId, sort_order = @sortOrder, seq = @seq WHERE id = @id`,
   );
   const deleteValue = db.prepare(
     `DELETE FROM indicator_value WHERE indicator_id = @indicatorId AND year = @year AND kind = @kind`,
@@ -134,22 +171,15 @@ export function createIndicatorRepo(db: Db) {
       const r = value.get({ indicatorId, year, kind }) as ValueRow | undefined;
       return r ? toValue(r) : undefined;
     },
-    insert(i: NewIndicator): number {
-      const b = i.base;
-      return Number(
-        insert.run({
-          ...i,
-          baseYear: b?.year ?? null,
-          baseText: b?.text ?? null,
-          baseNumber: b?.number ?? null,
-          baseComparator: b?.comparator ?? null,
-          baseDecimals: b?.decimals ?? null,
-          baseUnit: b?.unit ?? null,
-          baseEvaluable: b?.evaluable ? 1 : 0,
-          baseSource: b?.source ?? null,
-        }).lastInsertRowid,
-      );
-    },
+    insert: (i: NewIndicator): number => Number(insert.run(flatten(i)).lastInsertRowid),
+    /** puts an indicator back under its old id when that id is free (undo of a delete), else under a new one */
+    reinsert: (id: number, i: NewIndicator): number =>
+      exists.get({ id })
+        ? Number(insert.run(flatten(i)).lastInsertRowid)
+        : Number(insertWithId.run({ id, ...flatten(i) }).lastInsertRowid),
+    update: (id: number, i: Omit<NewIndicator, 'planId' | 'seq' | 'sortOrder'>) => update.run({ id, ...flatten(i) }),
+    remove: (id: number) => remove.run({ id }),
+    setPosition: (p: { id: number; categoryId: number; sortOrder: number; seq: string }) => setPosition.run(p),
     upsertValue: (v: ValueWrite) => upsertValue.run({ ...v, evaluable: v.evaluable ? 1 : 0 }),
     deleteValue: (k: { indicatorId: number; year: number; kind: ValueKind }) => deleteValue.run(k),
   };

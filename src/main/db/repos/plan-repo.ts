@@ -52,6 +52,15 @@ export function createPlanRepo(db: Db) {
   const insertCategory = db.prepare(
     `INSERT INTO category (plan_id, name, sort_order) VALUES (@planId, @name, @sortOrder)`,
   );
+  const updateCategory = db.prepare(`UPDATE category SET name = @name, sort_order = @sortOrder WHERE id = @id`);
+  const deleteCategory = db.prepare(`DELETE FROM category WHERE id = @id`);
+  const categoryById = db.prepare(
+    `SELECT id, plan_id AS planId, name, sort_order AS sortOrder FROM category WHERE id = @id`,
+  );
+  const categorySize = db.prepare(`SELECT count(*) AS n FROM indicator WHERE category_id = @id`);
+  const departmentById = db.prepare(`SELECT id, name FROM department WHERE id = @id`);
+  const renameDepartment = db.prepare(`UPDATE department SET name = @name WHERE id = @id`);
+  const deleteDepartment = db.prepare(`DELETE FROM department WHERE id = @id`);
   const departments = db.prepare(`SELECT id, name FROM department ORDER BY sort_order, id`);
   const departmentByName = db.prepare(`SELECT id FROM department WHERE name = @name`);
   const insertDepartment = db.prepare(`INSERT INTO department (name, sort_order) VALUES (@name, @sortOrder)`);
@@ -79,7 +88,14 @@ export function createPlanRepo(db: Db) {
     categories: (planId: number) => categories.all({ planId }) as Category[],
     insertCategory: (planId: number, name: string, sortOrder: number) =>
       Number(insertCategory.run({ planId, name, sortOrder }).lastInsertRowid),
+    category: (id: number) => categoryById.get({ id }) as (Category & { planId: number }) | undefined,
+    updateCategory: (c: Category) => updateCategory.run(c),
+    deleteCategory: (id: number) => deleteCategory.run({ id }),
+    categorySize: (id: number) => (categorySize.get({ id }) as { n: number }).n,
     departments: () => departments.all() as Department[],
+    department: (id: number) => departmentById.get({ id }) as Department | undefined,
+    renameDepartment: (d: Department) => renameDepartment.run(d),
+    deleteDepartment: (id: number) => deleteDepartment.run({ id }),
     departmentId(name: string, sortOrder: number): number {
       const found = departmentByName.get({ name }) as { id: number } | undefined;
       return found ? found.id : Number(insertDepartment.run({ name, sortOrder }).lastInsertRowid);

@@ -51,7 +51,66 @@ export function createWorkRepo(db: Db) {
      VALUES (@planId, @groupId, @seq, @title, @text, @leadDepartmentId, @deadline, @sortOrder)`,
   );
 
+  const updateAction = db.prepare(
+    `UPDATE action SET name = @name, goal = @goal, department_id = @departmentId, remark = @remark WHERE id = @id`,
+  );
+  const actionPlan = db.prepare(`SELECT plan_id AS planId FROM action WHERE id = @id`);
+  const taskPlan = db.prepare(`SELECT plan_id AS planId FROM task WHERE id = @id`);
+  const updateTask = db.prepare(
+    `UPDATE task SET title = @title, text = @text, lead_department_id = @leadDepartmentId, deadline = @deadline
+      WHERE id = @id`,
+  );
+  const clearCooperators = db.prepare(`DELETE FROM task_cooperator WHERE task_id = @taskId`);
+  const addCooperator = db.prepare(
+    `INSERT INTO task_cooperator (task_id, department_id) VALUES (@taskId, @departmentId)`,
+  );
+  // Progress tables differ only in their owner column; both statements are fixed text chosen by `kind`.
+  const progress = {
+    action: {
+      get: db.prepare(
+        `SELECT year, text, status, updated_at AS updatedAt, updated_by AS updatedBy FROM action_progress
+          WHERE action_id = @ownerId AND year = @year`,
+      ),
+      upsert: db.prepare(
+        `INSERT INTO action_progress (action_id, year, text, status, updated_at, updated_by)
+         VALUES (@ownerId, @year, @text, @status, @updatedAt, @updatedBy)
+         ON CONFLICT (action_id, year) DO UPDATE SET text = excluded.text, status = excluded.status,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ),
+      remove: db.prepare(`DELETE FROM action_progress WHERE action_id = @ownerId AND year = @year`),
+    },
+    task: {
+      get: db.prepare(
+        `SELECT year, text, status, updated_at AS updatedAt, updated_by AS updatedBy FROM task_progress
+          WHERE task_id = @ownerId AND year = @year`,
+      ),
+      upsert: db.prepare(
+        `INSERT INTO task_progress (task_id, year, text, status, updated_at, updated_by)
+         VALUES (@ownerId, @year, @text, @status, @updatedAt, @updatedBy)
+         ON CONFLICT (task_id, year) DO UPDATE SET text = excluded.text, status = excluded.status,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ),
+      remove: db.prepare(`DELETE FROM task_progress WHERE task_id = @ownerId AND year = @year`),
+    },
+  };
+
   return {
+    planOfAction: (id: number) => (actionPlan.get({ id }) as { planId: number } | undefined)?.planId,
+    planOfTask: (id: number) => (taskPlan.get({ id }) as { planId: number } | undefined)?.planId,
+    updateAction: (a: Pick<Action, 'id' | 'name' | 'goal' | 'departmentId' | 'remark'>) => updateAction.run(a),
+    updateTask(t: Pick<Task, 'id' | 'title' | 'text' | 'leadDepartmentId' | 'deadline' | 'cooperatingDepartmentIds'>) {
+      const { cooperatingDepartmentIds, ...fields } = t;
+      updateTask.run(fields);
+      clearCooperators.run({ taskId: t.id });
+      for (const departmentId of cooperatingDepartmentIds) addCooperator.run({ taskId: t.id, departmentId });
+    },
+    progress(kind: 'action' | 'task', ownerId: number, year: number): ProgressEntry | undefined {
+      return progress[kind].get.get({ ownerId, year }) as ProgressEntry | undefined;
+    },
+    setProgress(kind: 'action' | 'task', ownerId: number, p: ProgressEntry | { year: number; text: null }): void {
+      if (p.text === null) progress[kind].remove.run({ ownerId, year: p.year });
+      else progress[kind].upsert.run({ ownerId, ...p });
+    },
     actions(planId: number): Action[] {
       const progress = groupProgress(actionProgress.all({ planId }) as ProgressRow[]);
       return (actions.all({ planId }) as Omit<Action, 'progress'>[]).map((a) => ({

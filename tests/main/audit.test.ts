@@ -1,0 +1,140 @@
+// Every write channel of the contract appends to the change log with before and/or after. A new channel that writes
+// must get a case here: the test fails for any channel that is neither listed as read-only nor exercised.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/main/context';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { handlers } from '../../src/main/ipc/handlers';
+import { CHANNELS, type ArgsIn, type Channel } from '../../src/shared/api';
+import type { PlanDetail } from '../../src/shared/model';
+import { memoryContext } from '../helpers/db';
+
+const READ_ONLY = new Set<Channel>([
+  'plan/list',
+  'plan/get',
+  'plan/source-text',
+  'report/appendices',
+  'export/appendix',
+  'settings/fonts',
+  'department/list',
+  'changelog/list',
+]);
+
+let ctx: AppContext;
+let plan: PlanDetail;
+beforeEach(() => {
+  ctx = memoryContext();
+  plan = ctx.services.plans.get('十四五');
+});
+
+const call = async <C extends Channel>(channel: C, args: ArgsIn<C>) => {
+  const r = await dispatch(handlers, ctx, channel, args, () => undefined);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data;
+};
+
+/** One realistic call per write channel (with any set-up it needs done by the 'setup' actor). */
+const cases: Partial<Record<Channel, () => Promise<unknown>>> = {
+  'indicator/update-values': () =>
+    call('indicator/update-values', {
+      planId: plan.plan.id,
+      changes: [{ indicatorId: plan.indicators[0]!.id, year: 2023, kind: 'actual', text: '4' }],
+    }),
+  'indicator/save': () => {
+    const i = plan.indicators[0]!;
+    return call('indicator/save', {
+      planId: plan.plan.id,
+      indicator: {
+        id: i.id,
+        categoryId: i.categoryId,
+        name: '改名',
+        unit: i.unit,
+        nature: null,
+        direction: null,
+        targetKind: 'level',
+        base: null,
+        departmentId: null,
+        dataSource: null,
+        remark: null,
+      },
+    });
+  },
+  'indicator/delete': () => call('indicator/delete', { planId: plan.plan.id, indicatorId: plan.indicators[3]!.id }),
+  'indicator/restore': () => {
+    ctx.services.structure.deleteIndicator(plan.plan.id, plan.indicators[4]!.id, 'setup');
+    return call('indicator/restore', { planId: plan.plan.id, indicatorId: plan.indicators[4]!.id });
+  },
+  'indicator/move': () =>
+    call('indicator/move', {
+      planId: plan.plan.id,
+      indicatorId: plan.indicators[0]!.id,
+      categoryId: plan.categories[1]!.id,
+      index: 0,
+    }),
+  'category/save': () => call('category/save', { planId: plan.plan.id, name: '新类别' }),
+  'category/delete': async () => {
+    const c = ctx.services.structure.saveCategory(plan.plan.id, { name: '空类别' }, 'setup');
+    return call('category/delete', { planId: plan.plan.id, categoryId: c.id });
+  },
+  'category/move': () => call('category/move', { planId: plan.plan.id, categoryId: plan.categories[2]!.id, index: 0 }),
+  'action/update': () =>
+    call('action/update', { planId: plan.plan.id, actionId: plan.actions[0]!.id, fields: { remark: '备注' } }),
+  'action/set-progress': () =>
+    call('action/set-progress', {
+      planId: plan.plan.id,
+      actionId: plan.actions[0]!.id,
+      progress: { year: 2023, text: '推进中', status: 'in_progress' },
+    }),
+  'task/update': () =>
+    call('task/update', { planId: plan.plan.id, taskId: plan.tasks[0]!.id, fields: { deadline: '2025' } }),
+  'task/set-progress': () =>
+    call('task/set-progress', {
+      planId: plan.plan.id,
+      taskId: plan.tasks[0]!.id,
+      progress: { year: 2023, text: '完成', status: 'done' },
+    }),
+  'department/save': () => call('department/save', { name: '综合科' }),
+  'department/delete': async () => {
+    const d = ctx.services.work.saveDepartment({ name: '临时科' }, 'setup');
+    return call('department/delete', { id: d.id });
+  },
+  'changelog/revert': async () => {
+    ctx.services.indicators.updateValues(
+      plan.plan.id,
+      [{ indicatorId: plan.indicators[0]!.id, year: 2021, kind: 'target', text: '3' }],
+      'setup',
+    );
+    const last = ctx.services.changeLog.list({ limit: 1, offset: 0 }).entries[0]!;
+    return call('changelog/revert', { id: last.id });
+  },
+};
+
+describe('audit: every write is logged with before and after', () => {
+  it('has a case for every channel that is not read-only', () => {
+    expect(CHANNELS.filter((c) => !READ_ONLY.has(c) && !cases[c])).toEqual([]);
+  });
+
+  it.each(CHANNELS.filter((c) => !READ_ONLY.has(c)))('%s appends a change-log entry', async (channel) => {
+    const run = cases[channel]!;
+    const before = ctx.services.changeLog.list({ limit: 1, offset: 0 });
+    await run();
+    const after = ctx.services.changeLog.list({ limit: 1000, offset: 0 });
+    const mine = after.entries.filter((e) => e.id > (before.entries[0]?.id ?? 0) && e.actor !== 'setup');
+    expect(mine.length).toBeGreaterThan(0);
+    for (const e of mine) {
+      expect(e.before !== null || e.after !== null).toBe(true);
+      if (e.op === 'update') expect(e.before !== null && e.after !== null).toBe(true);
+      expect(e.actor).toBe('tester');
+    }
+  });
+
+  it('read-only channels write nothing', async () => {
+    const before = ctx.services.changeLog.list({ limit: 1, offset: 0 }).total;
+    await call('plan/list', {});
+    await call('plan/get', { plan: '十四五' });
+    await call('report/appendices', { plan: '十四五', appendix: 'all' });
+    await call('export/appendix', { plan: '十四五', appendix: '1', format: 'xlsx' });
+    await call('department/list', {});
+    await call('changelog/list', { limit: 5 });
+    expect(ctx.services.changeLog.list({ limit: 1, offset: 0 }).total).toBe(before);
+  });
+});
