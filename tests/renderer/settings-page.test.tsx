@@ -18,7 +18,7 @@ describe('SettingsPage', () => {
     const statuses: StatusInfo[] = [];
     renderWithApi(<SettingsPage onStatus={(s) => statuses.push(s)} />, transport);
     await screen.findByTestId('font-role-heiti');
-    expect(calls).toEqual([{ channel: 'settings/fonts', args: {} }]);
+    expect(calls.filter((c) => c.channel === 'settings/fonts')).toEqual([{ channel: 'settings/fonts', args: {} }]);
 
     const row = (role: string) => screen.getByTestId(`font-role-${role}`);
     const rows = [...document.querySelectorAll('tr[data-testid^="font-role-"]')];

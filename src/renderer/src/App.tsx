@@ -8,12 +8,13 @@ import { StatusBar } from './components/StatusBar';
 import { statusOf, type StatusInfo } from './lib/status';
 import { useApiQuery } from './lib/use-api-query';
 import { ActionsPage } from './pages/ActionsPage';
+import { ChangeLogPage } from './pages/ChangeLogPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TasksPage } from './pages/TasksPage';
 
-export type PageKey = 'indicators' | 'actions' | 'tasks' | 'reports' | 'settings';
+export type PageKey = 'indicators' | 'actions' | 'tasks' | 'reports' | 'changelog' | 'settings';
 
 export function App() {
   const { t } = useTranslation();
@@ -21,6 +22,9 @@ export function App() {
   const [chosenPlan, setChosenPlan] = useState<number | null>(null);
   const [page, setPage] = useState<PageKey>('indicators');
   const [pageStatus, setPageStatus] = useState<StatusInfo | null>(null);
+  // The progress year shared by 十大行动 and 主要任务, kept here so it survives switching tabs.
+  const [workYear, setWorkYear] = useState<number | null>(null);
+  const work = { onStatus: setPageStatus, year: workYear, onYearChange: setWorkYear };
 
   const list = plans.status === 'ok' ? plans.data : [];
   // Derived rather than stored: the first plan until the clerk picks another one that still exists.
@@ -43,9 +47,14 @@ export function App() {
           label: t('nav.indicators'),
           children: <IndicatorsPage planId={id} onStatus={setPageStatus} />,
         },
-        { key: 'actions', label: t('nav.actions'), children: <ActionsPage planId={id} onStatus={setPageStatus} /> },
-        { key: 'tasks', label: t('nav.tasks'), children: <TasksPage planId={id} onStatus={setPageStatus} /> },
+        { key: 'actions', label: t('nav.actions'), children: <ActionsPage planId={id} {...work} /> },
+        { key: 'tasks', label: t('nav.tasks'), children: <TasksPage planId={id} {...work} /> },
         { key: 'reports', label: t('nav.reports'), children: <ReportsPage planId={id} onStatus={setPageStatus} /> },
+        {
+          key: 'changelog',
+          label: t('changelog.nav'),
+          children: <ChangeLogPage planId={id} onStatus={setPageStatus} />,
+        },
         { key: 'settings', label: t('nav.settings'), children: <SettingsPage onStatus={setPageStatus} /> },
       ]}
     />

@@ -1,9 +1,10 @@
-// 设置: which font fills each typographic role of the exported PDF, and whether it is an official font installed
-// on this machine or one of the bundled open fonts.
+// 设置: the departments (科室) the other pages choose from, then which font fills each typographic role of the
+// exported PDF, and whether it is an official font installed on this machine or one of the bundled open fonts.
 import type { HTMLAttributes } from 'react';
 import { Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FontRoleInfo } from '../../../shared/api';
+import { DepartmentsPanel } from '../components/departments/DepartmentsPanel';
 import { QueryView } from '../components/QueryView';
 import { statusOf, useReportStatus, type StatusReporter } from '../lib/status';
 import { useApiQuery } from '../lib/use-api-query';
@@ -100,5 +101,10 @@ export function SettingsPage({ onStatus }: { onStatus?: StatusReporter }) {
     onStatus,
     statusOf(state, t, (fonts) => t('status.fontsLoaded', { n: fonts.length })),
   );
-  return <QueryView state={state}>{(fonts) => <FontTable fonts={fonts} />}</QueryView>;
+  return (
+    <>
+      <DepartmentsPanel onStatus={onStatus} />
+      <QueryView state={state}>{(fonts) => <FontTable fonts={fonts} />}</QueryView>
+    </>
+  );
 }
