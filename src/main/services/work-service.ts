@@ -34,6 +34,28 @@ export function createWorkService(db: Db, repos: Repos, clock: Clock) {
     return t;
   };
 
+  /** Writes an action or task and logs it whole (progress left out: it has its own entries). */
+  function updateLogged<T extends { progress: ProgressEntry[] }>(
+    planId: number,
+    entity: 'action' | 'task',
+    id: number,
+    before: T,
+    write: () => void,
+    read: () => T,
+    actor: string,
+  ): T {
+    return db.transaction(() => {
+      const now = clock.now();
+      write();
+      const after = read();
+      const { progress: _b, ...b } = before;
+      const { progress: _a, ...a } = after;
+      changeRecorder(repos, now, actor)(planId, entity, id, 'update', b, a);
+      repos.plans.touch(planId, now);
+      return after;
+    })();
+  }
+
   function setProgress(kind: 'action' | 'task', planId: number, ownerId: number, p: Progress, actor: string) {
     const meta = plan(planId);
     if (p.year < meta.firstYear || p.year > meta.lastYear) {
@@ -59,16 +81,8 @@ export function createWorkService(db: Db, repos: Repos, clock: Clock) {
     updateAction(planId: number, id: number, fields: z.output<typeof actionFieldsSchema>, actor: string): Action {
       const before = action(planId, id);
       checkDepartments([fields.departmentId]);
-      return db.transaction(() => {
-        const now = clock.now();
-        repos.work.updateAction({ ...before, ...fields });
-        const after = action(planId, id);
-        const { progress: _b, ...b } = before;
-        const { progress: _a, ...a } = after;
-        changeRecorder(repos, now, actor)(planId, 'action', id, 'update', b, a);
-        repos.plans.touch(planId, now);
-        return after;
-      })();
+      const write = () => repos.work.updateAction({ ...before, ...fields });
+      return updateLogged(planId, 'action', id, before, write, () => action(planId, id), actor);
     },
     setActionProgress(planId: number, id: number, p: Progress, actor: string) {
       action(planId, id);
@@ -77,20 +91,9 @@ export function createWorkService(db: Db, repos: Repos, clock: Clock) {
     updateTask(planId: number, id: number, fields: z.output<typeof taskFieldsSchema>, actor: string): Task {
       const before = task(planId, id);
       checkDepartments([fields.leadDepartmentId, ...(fields.cooperatingDepartmentIds ?? [])]);
-      return db.transaction(() => {
-        const now = clock.now();
-        repos.work.updateTask({
-          ...before,
-          ...fields,
-          cooperatingDepartmentIds: [...new Set(fields.cooperatingDepartmentIds ?? before.cooperatingDepartmentIds)],
-        });
-        const after = task(planId, id);
-        const { progress: _b, ...b } = before;
-        const { progress: _a, ...a } = after;
-        changeRecorder(repos, now, actor)(planId, 'task', id, 'update', b, a);
-        repos.plans.touch(planId, now);
-        return after;
-      })();
+      const cooperatingDepartmentIds = [...new Set(fields.cooperatingDepartmentIds ?? before.cooperatingDepartmentIds)];
+      const write = () => repos.work.updateTask({ ...before, ...fields, cooperatingDepartmentIds });
+      return updateLogged(planId, 'task', id, before, write, () => task(planId, id), actor);
     },
     setTaskProgress(planId: number, id: number, p: Progress, actor: string) {
       task(planId, id);

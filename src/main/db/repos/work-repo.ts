@@ -64,34 +64,23 @@ export function createWorkRepo(db: Db) {
   const addCooperator = db.prepare(
     `INSERT INTO task_cooperator (task_id, department_id) VALUES (@taskId, @departmentId)`,
   );
-  // Progress tables differ only in their owner column; both statements are fixed text chosen by `kind`.
+  // The two progress tables differ only in their names; both come from this fixed list, never from input.
+  const progressStatements = (table: 'action_progress' | 'task_progress', owner: 'action_id' | 'task_id') => ({
+    get: db.prepare(
+      `SELECT year, text, status, updated_at AS updatedAt, updated_by AS updatedBy FROM ${table}
+        WHERE ${owner} = @ownerId AND year = @year`,
+    ),
+    upsert: db.prepare(
+      `INSERT INTO ${table} (${owner}, year, text, status, updated_at, updated_by)
+       VALUES (@ownerId, @year, @text, @status, @updatedAt, @updatedBy)
+       ON CONFLICT (${owner}, year) DO UPDATE SET text = excluded.text, status = excluded.status,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
+    remove: db.prepare(`DELETE FROM ${table} WHERE ${owner} = @ownerId AND year = @year`),
+  });
   const progress = {
-    action: {
-      get: db.prepare(
-        `SELECT year, text, status, updated_at AS updatedAt, updated_by AS updatedBy FROM action_progress
-          WHERE action_id = @ownerId AND year = @year`,
-      ),
-      upsert: db.prepare(
-        `INSERT INTO action_progress (action_id, year, text, status, updated_at, updated_by)
-         VALUES (@ownerId, @year, @text, @status, @updatedAt, @updatedBy)
-         ON CONFLICT (action_id, year) DO UPDATE SET text = excluded.text, status = excluded.status,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      ),
-      remove: db.prepare(`DELETE FROM action_progress WHERE action_id = @ownerId AND year = @year`),
-    },
-    task: {
-      get: db.prepare(
-        `SELECT year, text, status, updated_at AS updatedAt, updated_by AS updatedBy FROM task_progress
-          WHERE task_id = @ownerId AND year = @year`,
-      ),
-      upsert: db.prepare(
-        `INSERT INTO task_progress (task_id, year, text, status, updated_at, updated_by)
-         VALUES (@ownerId, @year, @text, @status, @updatedAt, @updatedBy)
-         ON CONFLICT (task_id, year) DO UPDATE SET text = excluded.text, status = excluded.status,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      ),
-      remove: db.prepare(`DELETE FROM task_progress WHERE task_id = @ownerId AND year = @year`),
-    },
+    action: progressStatements('action_progress', 'action_id'),
+    task: progressStatements('task_progress', 'task_id'),
   };
 
   return {
