@@ -8,6 +8,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { toErrorInfo } from './ipc/dispatch';
 import { defaultDbFile, findResourcesDir } from './paths';
 import { planToJson } from './services/plan-json';
+import type { ExportFile } from './services/report-service';
 
 const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
 
@@ -16,6 +17,8 @@ const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
   plan show <编号或简称> [--json]     显示一个规划的全部内容（指标、各年度值、十大行动、主要任务）
   export appendix --plan <编号或简称> --appendix 1|2|all --format xlsx|pdf --out 文件
                                       导出规划附件（附件1 主要目标指标、附件2 十大行动）
+  export annual --plan <编号或简称> --year 年份 --format xlsx|pdf --out 文件
+                                      导出年度完成情况表（主要指标评价、十大行动、主要任务）
   help                                显示本说明
 
 --db 文件  指定数据库文件；文件不存在时新建，并装入内置的“十四五”规划。
@@ -28,7 +31,7 @@ interface Io {
   err: (s: string) => void;
 }
 
-const VALUE_OPTIONS = ['db', 'plan', 'appendix', 'format', 'out'] as const;
+const VALUE_OPTIONS = ['db', 'plan', 'appendix', 'year', 'format', 'out'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 interface Parsed {
@@ -64,13 +67,25 @@ function required(p: Parsed, name: ValueOption): string {
   return v;
 }
 
-async function exportAppendix(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
-  const appendix = appendixSchema.safeParse(required(p, 'appendix'));
-  if (!appendix.success) throw new UsageError('--appendix 只能是 1、2 或 all。');
+function formatOf(p: Parsed): 'xlsx' | 'pdf' {
   const format = exportFormatSchema.safeParse(required(p, 'format'));
   if (!format.success) throw new UsageError('--format 只能是 xlsx 或 pdf。');
+  return format.data;
+}
+
+async function exportFile(ctx: AppContext, what: 'appendix' | 'annual', p: Parsed, io: Io): Promise<void> {
+  const plan = required(p, 'plan');
+  let file: ExportFile;
+  if (what === 'appendix') {
+    const appendix = appendixSchema.safeParse(required(p, 'appendix'));
+    if (!appendix.success) throw new UsageError('--appendix 只能是 1、2 或 all。');
+    file = await ctx.services.reports.exportAppendix(plan, appendix.data, formatOf(p));
+  } else {
+    const year = required(p, 'year');
+    if (!/^\d{4}$/.test(year)) throw new UsageError('--year 应是四位数年份，例如 2022。');
+    file = await ctx.services.reports.exportAnnual(plan, Number(year), formatOf(p));
+  }
   const out = path.resolve(required(p, 'out'));
-  const file = await ctx.services.reports.exportAppendix(required(p, 'plan'), appendix.data, format.data);
   writeFileAtomic(out, file.bytes);
   for (const w of file.warnings) io.err(`注意：${w}`);
   io.out(out);
@@ -96,7 +111,8 @@ async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
     }
     return;
   }
-  if (cmd === 'export' && sub === 'appendix' && ref === undefined) return exportAppendix(ctx, p, io);
+  if (cmd === 'export' && (sub === 'appendix' || sub === 'annual') && ref === undefined)
+    return exportFile(ctx, sub, p, io);
   throw new UsageError(cmd ? `无法识别的命令：${p.words.join(' ')}` : '缺少命令。');
 }
 

@@ -8,6 +8,7 @@ import {
   changeLogQuerySchema,
   id,
   indicatorDefinitionSchema,
+  year,
   planRefSchema,
   progressSchema,
   taskFieldsSchema,
@@ -78,6 +79,12 @@ export const contract = {
     args: z.strictObject({ plan: planRefSchema, appendix: appendixSchema, format: exportFormatSchema }),
     result: returns<ExportResult>(),
     /** the Electron shell saves the result through a save dialog instead of returning the bytes */
+    file: true,
+  },
+  /** 年度完成情况表 (annual submission) for one year */
+  'export/annual': {
+    args: z.strictObject({ plan: planRefSchema, year, format: exportFormatSchema }),
+    result: returns<ExportResult>(),
     file: true,
   },
   'settings/fonts': { args: z.strictObject({}), result: returns<FontRoleInfo[]>() },

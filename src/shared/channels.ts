@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'indicator/update-values',
   'report/appendices',
   'export/appendix',
+  'export/annual',
   'settings/fonts',
   'indicator/save',
   'indicator/delete',

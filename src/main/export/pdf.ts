@@ -140,17 +140,22 @@ export async function renderPdf(
   // pdfmake cannot name a 类别 again on a continuation page, and loses a spanning cell's text when it moves the row
   // that starts the span. So a table with row spans is broken into one table per page by us: lay out, cut the first
   // part that spills where it spills, lay out again, until no part spills. Tables without spans break natively.
-  let parts: (number[] | undefined)[] = tables.map((t) => (hasRowSpans(t) ? t.rows.map(() => 1) : undefined));
-  const maxPasses = 2 + tables.reduce((n, t) => n + t.rows.length, 0);
-  for (let pass = 0; parts.some(Boolean) && pass < maxPasses; pass++) {
-    const pages = await measure(tables, meta, fonts, parts);
-    let cut = false;
-    parts = parts.map((p, i) => {
-      const next = p && cutAtFirstSpill(p, pages[i]!);
-      if (next) cut = true;
-      return next ?? p;
+  // Each appendix is a section starting on a new page, so a table still being cut is laid out on its own: the
+  // other tables (settled, or without spans) are not laid out again on every pass.
+  const parts: (number[] | undefined)[] = tables.map((t) => (hasRowSpans(t) ? t.rows.map(() => 1) : undefined));
+  let open = tables.flatMap((_, i) => (parts[i] ? [i] : []));
+  for (let pass = 0; open.length > 0 && pass < 2 + tables.reduce((n, t) => n + t.rows.length, 0); pass++) {
+    const pages = await measure(
+      open.map((i) => tables[i]!),
+      meta,
+      fonts,
+      open.map((i) => parts[i]),
+    );
+    open = open.filter((i, k) => {
+      const next = cutAtFirstSpill(parts[i]!, pages[k]!);
+      if (next) parts[i] = next;
+      return next !== null;
     });
-    if (!cut) break;
   }
   const { def, texter } = build(tables, meta, fonts, parts, false);
   const bytes = await prepare(texter).createPdf(def).getBuffer();

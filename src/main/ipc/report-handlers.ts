@@ -1,14 +1,18 @@
+import type { ExportResult } from '../../shared/api';
+import type { ExportFile } from '../services/report-service';
 import type { HandlerTable } from './dispatch';
 
-export const reportHandlers: Pick<HandlerTable, 'report/appendices' | 'export/appendix'> = {
+const toResult = (file: ExportFile): ExportResult => ({
+  fileName: file.fileName,
+  mimeType: file.mimeType,
+  bytesBase64: Buffer.from(file.bytes).toString('base64'),
+  warnings: file.warnings,
+});
+
+export const reportHandlers: Pick<HandlerTable, 'report/appendices' | 'export/appendix' | 'export/annual'> = {
   'report/appendices': (args, ctx) => ctx.services.reports.appendices(args.plan, args.appendix),
-  'export/appendix': async (args, ctx) => {
-    const file = await ctx.services.reports.exportAppendix(args.plan, args.appendix, args.format);
-    return {
-      fileName: file.fileName,
-      mimeType: file.mimeType,
-      bytesBase64: Buffer.from(file.bytes).toString('base64'),
-      warnings: file.warnings,
-    };
-  },
+  'export/appendix': async (args, ctx) =>
+    toResult(await ctx.services.reports.exportAppendix(args.plan, args.appendix, args.format)),
+  'export/annual': async (args, ctx) =>
+    toResult(await ctx.services.reports.exportAnnual(args.plan, args.year, args.format)),
 };

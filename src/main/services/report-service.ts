@@ -1,9 +1,11 @@
 // Appendices as ReportTables (preview) and as files (xlsx, pdf). Files come back as bytes; each shell delivers them.
+import { AppError } from '../../shared/errors';
 import type { ReportMeta, ReportTable } from '../../shared/report';
 import { renderPdf } from '../export/pdf';
 import { renderXlsx } from '../export/xlsx';
 import type { FontSet } from '../export/fonts';
 import { buildAppendices, type AppendixNo } from './reports';
+import { buildAnnualTables } from './reports/annual';
 import type { Clock } from './clock';
 import type { PlanService } from './plan-service';
 
@@ -28,8 +30,11 @@ export function safeFileName(name: string): string {
 }
 
 /** 十四五_附件1_主要目标指标_20261127.xlsx — dated in local time, as the clerk's calendar shows it. */
+const dateStamp = (now: Date) =>
+  `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+
 export function exportFileName(shortName: string, tables: ReportTable[], format: 'xlsx' | 'pdf', now: Date): string {
-  const date = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  const date = dateStamp(now);
   const what = tables.length === 1 ? tables[0]!.label + '_' + describe(tables[0]!) : '规划附件';
   return safeFileName(`${shortName}_${what}_${date}.${format}`);
 }
@@ -39,6 +44,22 @@ function describe(t: ReportTable): string {
 }
 
 export function createReportService(plans: PlanService, clock: Clock, fonts: () => FontSet) {
+  async function render(
+    tables: ReportTable[],
+    meta: ReportMeta,
+    fileName: string,
+    format: 'xlsx' | 'pdf',
+  ): Promise<ExportFile> {
+    if (format === 'xlsx')
+      return { fileName, mimeType: MIME.xlsx, bytes: await renderXlsx(tables, meta), warnings: [] };
+    const pdf = await renderPdf(tables, meta, fonts());
+    const warnings =
+      pdf.missingGlyphs.length > 0
+        ? [`以下字符在可用字体中都没有字形，PDF 中无法正确显示：${pdf.missingGlyphs.join(' ')}`]
+        : [];
+    return { fileName, mimeType: MIME.pdf, bytes: pdf.bytes, warnings };
+  }
+
   return {
     appendices: (ref: number | string, which: AppendixNo | 'all'): ReportTable[] =>
       buildAppendices(plans.get(ref), which),
@@ -47,15 +68,19 @@ export function createReportService(plans: PlanService, clock: Clock, fonts: () 
       const tables = buildAppendices(detail, which);
       const now = new Date(clock.now());
       const meta: ReportMeta = { subject: detail.plan.title, author: detail.plan.issuers.at(-1) ?? 'PlanDesk', now };
-      const fileName = exportFileName(detail.plan.shortName, tables, format, now);
-      if (format === 'xlsx')
-        return { fileName, mimeType: MIME.xlsx, bytes: await renderXlsx(tables, meta), warnings: [] };
-      const pdf = await renderPdf(tables, meta, fonts());
-      const warnings =
-        pdf.missingGlyphs.length > 0
-          ? [`以下字符在可用字体中都没有字形，PDF 中无法正确显示：${pdf.missingGlyphs.join(' ')}`]
-          : [];
-      return { fileName, mimeType: MIME.pdf, bytes: pdf.bytes, warnings };
+      return render(tables, meta, exportFileName(detail.plan.shortName, tables, format, now), format);
+    },
+    /** 年度完成情况表 for one year: indicators judged, actions and tasks with the year's progress. */
+    async exportAnnual(ref: number | string, year: number, format: 'xlsx' | 'pdf'): Promise<ExportFile> {
+      const detail = plans.get(ref);
+      const { firstYear, lastYear, shortName, title } = detail.plan;
+      if (year < firstYear || year > lastYear) {
+        throw new AppError('VALIDATION', `年份 ${year} 不在规划期 ${firstYear}—${lastYear} 年之内。`);
+      }
+      const now = new Date(clock.now());
+      const meta: ReportMeta = { subject: title, author: detail.plan.issuers.at(-1) ?? 'PlanDesk', now };
+      const fileName = safeFileName(`${shortName}_${year}年度完成情况表_${dateStamp(now)}.${format}`);
+      return render(buildAnnualTables(detail, year), meta, fileName, format);
     },
   };
 }
