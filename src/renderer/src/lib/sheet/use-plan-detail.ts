@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PlanDetail } from '../../../../shared/model';
 import { toApiError } from '../api';
 import { useApi } from '../api-context';
+import { sessionFor } from './use-sheet-saver';
 import type { QueryState } from '../use-api-query';
 
 interface Loaded {
@@ -18,6 +19,9 @@ export function usePlanDetail(planId: number): { state: QueryState<PlanDetail>; 
 
   useEffect(() => {
     let current = true;
+    // Whatever this tab saved before the request is in the answer: from now on the server's values win over the
+    // sheet's memory of its own saves (a revert in 修改记录, another window or the CLI may have changed them).
+    sessionFor(api, planId).beginReload();
     api.call('plan/get', { plan: planId }).then(
       (data) => {
         if (!current) return;
