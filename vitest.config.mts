@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // antd in jsdom is slow on a loaded 2-core machine; this is a budget, not a speed check.
+          testTimeout: 20_000,
         },
       },
       {

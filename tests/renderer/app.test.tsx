@@ -66,7 +66,7 @@ describe('App', () => {
     expect(statusText()).toBe(`出错：${message}`);
   });
 
-  it('has the five tabs in order and reaches 报表 and 设置', async () => {
+  it('has the tabs in order and reaches 报表 and 设置', async () => {
     const calls: { channel: string; args: unknown }[] = [];
     renderWithApi(<App />, fakeCore(calls));
     await screen.findByTestId('indicator-row-1');
@@ -74,6 +74,7 @@ describe('App', () => {
       '主要指标',
       '十大行动',
       '主要任务',
+      '年度监测',
       '报表',
       '修改记录',
       '设置',

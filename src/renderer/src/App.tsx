@@ -10,11 +10,12 @@ import { useApiQuery } from './lib/use-api-query';
 import { ActionsPage } from './pages/ActionsPage';
 import { ChangeLogPage } from './pages/ChangeLogPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
+import { MonitoringPage } from './pages/MonitoringPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TasksPage } from './pages/TasksPage';
 
-export type PageKey = 'indicators' | 'actions' | 'tasks' | 'reports' | 'changelog' | 'settings';
+export type PageKey = 'indicators' | 'actions' | 'tasks' | 'monitoring' | 'reports' | 'changelog' | 'settings';
 
 export function App() {
   const { t } = useTranslation();
@@ -49,6 +50,11 @@ export function App() {
         },
         { key: 'actions', label: t('nav.actions'), children: <ActionsPage planId={id} {...work} /> },
         { key: 'tasks', label: t('nav.tasks'), children: <TasksPage planId={id} {...work} /> },
+        {
+          key: 'monitoring',
+          label: t('monitoring.nav'),
+          children: <MonitoringPage planId={id} onStatus={setPageStatus} />,
+        },
         { key: 'reports', label: t('nav.reports'), children: <ReportsPage planId={id} onStatus={setPageStatus} /> },
         {
           key: 'changelog',

@@ -1,0 +1,73 @@
+// 年度监测 for a loaded plan: the year, the summary, the judged indicator table and the trend drawer. Statuses are
+// computed here with the shared evaluation rules, so the page and the exports judge alike.
+import { useMemo, useState } from 'react';
+import { Segmented, Switch, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_EVAL } from '../../../../shared/evaluate';
+import type { PlanDetail } from '../../../../shared/model';
+import {
+  buildMonitoringRows,
+  defaultMonitoringYear,
+  planPeriod,
+  sortRows,
+  statusCounts,
+  type StatusOverride,
+} from '../../lib/monitoring/rows';
+import { planYears } from '../../lib/indicator-rows';
+import { MonitoringSummary } from './MonitoringSummary';
+import { MonitoringTable } from './MonitoringTable';
+import { TrendDrawer } from './TrendDrawer';
+
+interface MonitoringViewProps {
+  detail: PlanDetail;
+  /** statuses a clerk set by hand, with their reasons, by indicator id */
+  overrides?: ReadonlyMap<number, StatusOverride>;
+}
+
+export function MonitoringView({ detail, overrides }: MonitoringViewProps) {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(() => defaultMonitoringYear(detail));
+  const [planOrder, setPlanOrder] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const period = useMemo(() => planPeriod(detail.plan), [detail.plan]);
+  const rows = useMemo(() => buildMonitoringRows(detail, year, overrides), [detail, year, overrides]);
+  const sorted = useMemo(() => sortRows(rows, planOrder), [rows, planOrder]);
+  const counts = statusCounts(rows);
+  const open = rows.find((r) => r.key === openId) ?? null;
+
+  return (
+    <div className="monitoring-page" data-testid="monitoring-page">
+      <div className="monitoring-toolbar">
+        <Typography.Title level={5} className="page-title">
+          {t('monitoring.title', { year })}
+        </Typography.Title>
+        <div className="monitoring-year">
+          <Typography.Text>{t('monitoring.yearLabel')}</Typography.Text>
+          <Segmented<number>
+            data-testid="monitoring-year"
+            aria-label={t('monitoring.yearLabel')}
+            value={year}
+            onChange={setYear}
+            options={planYears(detail.plan).map((y) => ({ value: y, label: t('monitoring.yearOption', { year: y }) }))}
+          />
+        </div>
+      </div>
+      <MonitoringSummary rows={rows} counts={counts} actions={detail.actions} tasks={detail.tasks} year={year} />
+      <div className="monitoring-table-bar">
+        <Typography.Text type="secondary">{t('monitoring.rowHint')}</Typography.Text>
+        <label className="monitoring-order">
+          <Switch size="small" checked={planOrder} onChange={setPlanOrder} data-testid="monitoring-plan-order" />
+          <span>{t('monitoring.planOrder')}</span>
+        </label>
+      </div>
+      <MonitoringTable
+        rows={sorted}
+        year={year}
+        tolerance={DEFAULT_EVAL.tolerance}
+        planOrder={planOrder}
+        onOpen={(r) => setOpenId(r.key)}
+      />
+      <TrendDrawer row={open} plan={period} year={year} onClose={() => setOpenId(null)} />
+    </div>
+  );
+}
