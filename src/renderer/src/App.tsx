@@ -4,8 +4,8 @@ import { Empty, Layout, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
 import { QueryView } from './components/QueryView';
-import { StatusBar } from './components/StatusBar';
-import { statusOf, type StatusInfo } from './lib/status';
+import { PageStatusBar } from './components/StatusBar';
+import { createStatusStore, statusOf, type StatusInfo } from './lib/status';
 import { useApiQuery } from './lib/use-api-query';
 import { ActionsPage } from './pages/ActionsPage';
 import { ChangeLogPage } from './pages/ChangeLogPage';
@@ -22,7 +22,8 @@ export function App() {
   const plans = useApiQuery('plan/list', {});
   const [chosenPlan, setChosenPlan] = useState<number | null>(null);
   const [page, setPage] = useState<PageKey>('indicators');
-  const [pageStatus, setPageStatus] = useState<StatusInfo | null>(null);
+  const [statusStore] = useState(createStatusStore);
+  const setPageStatus = statusStore.report;
   // The progress year shared by 十大行动 and 主要任务, kept here so it survives switching tabs.
   const [workYear, setWorkYear] = useState<number | null>(null);
   const work = { onStatus: setPageStatus, year: workYear, onYearChange: setWorkYear };
@@ -31,10 +32,10 @@ export function App() {
   // Derived rather than stored: the first plan until the clerk picks another one that still exists.
   const planId = chosenPlan !== null && list.some((p) => p.id === chosenPlan) ? chosenPlan : (list[0]?.id ?? null);
 
-  let status: StatusInfo;
-  if (plans.status !== 'ok') status = statusOf(plans, t, () => '');
-  else if (planId === null) status = { tone: 'ok', text: t('app.noPlans') };
-  else status = pageStatus ?? { tone: 'loading', text: t('status.loading') };
+  // The app's own status (plans loading, failed, none); otherwise the page's, from the store.
+  let own: StatusInfo | null = null;
+  if (plans.status !== 'ok') own = statusOf(plans, t, () => '');
+  else if (planId === null) own = { tone: 'ok', text: t('app.noPlans') };
 
   const renderPages = (id: number) => (
     <Tabs
@@ -77,7 +78,7 @@ export function App() {
         </QueryView>
       </Layout.Content>
       <Layout.Footer className="app-status">
-        <StatusBar status={status} />
+        <PageStatusBar own={own} store={statusStore} loading={{ tone: 'loading', text: t('status.loading') }} />
       </Layout.Footer>
     </Layout>
   );

@@ -1,6 +1,7 @@
 // The status line at the bottom of the window: what is shown, or what went wrong.
+import { useSyncExternalStore } from 'react';
 import { Typography } from 'antd';
-import type { StatusInfo } from '../lib/status';
+import type { StatusInfo, StatusStore } from '../lib/status';
 
 export function StatusBar({ status }: { status: StatusInfo }) {
   return (
@@ -8,4 +9,18 @@ export function StatusBar({ status }: { status: StatusInfo }) {
       <Typography.Text type={status.tone === 'error' ? 'danger' : 'secondary'}>{status.text}</Typography.Text>
     </div>
   );
+}
+
+/** The window's status line: the app's own status when it has one, else what the page last reported. */
+export function PageStatusBar({
+  own,
+  store,
+  loading,
+}: {
+  own: StatusInfo | null;
+  store: StatusStore;
+  loading: StatusInfo;
+}) {
+  const reported = useSyncExternalStore(store.subscribe, store.get);
+  return <StatusBar status={own ?? reported ?? loading} />;
 }

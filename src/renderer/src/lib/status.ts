@@ -19,6 +19,33 @@ export function statusOf<T>(state: QueryState<T>, t: TFunction, okText: (data: T
   return { tone: 'ok', text: okText(state.data) };
 }
 
+/**
+ * The pages' status, outside React state: a page reporting 正在保存… / 已保存 re-renders the status line only,
+ * not the whole window (the sheet reports on every save).
+ */
+export interface StatusStore {
+  report: StatusReporter;
+  get(): StatusInfo | null;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStatusStore(): StatusStore {
+  let current: StatusInfo | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    report(s) {
+      if (current?.tone === s.tone && current.text === s.text) return;
+      current = { tone: s.tone, text: s.text };
+      listeners.forEach((l) => l());
+    },
+    get: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 /** Sends the page's status up whenever it changes; tone and text are compared as values, not by object. */
 export function useReportStatus(report: StatusReporter | undefined, status: StatusInfo): void {
   const { tone, text } = status;
