@@ -14,6 +14,7 @@ const READ_ONLY = new Set<Channel>([
   'plan/source-text',
   'report/appendices',
   'export/appendix',
+  'export/annual',
   'settings/fonts',
   'department/list',
   'changelog/list',
@@ -133,6 +134,7 @@ describe('audit: every write is logged with before and after', () => {
     await call('plan/get', { plan: '十四五' });
     await call('report/appendices', { plan: '十四五', appendix: 'all' });
     await call('export/appendix', { plan: '十四五', appendix: '1', format: 'xlsx' });
+    await call('export/annual', { plan: '十四五', year: 2022, format: 'xlsx' });
     await call('department/list', {});
     await call('changelog/list', { limit: 5 });
     expect(ctx.services.changeLog.list({ limit: 1, offset: 0 }).total).toBe(before);
