@@ -5,7 +5,6 @@ import path from 'node:path';
 import { backupDatabase, backupPath } from './db/backup';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
-import type { Migration } from './db/migrations';
 import { createRepos, type Repos } from './db/repos';
 import { loadSeed } from './db/seed';
 import { systemClock, type Clock } from './services/clock';
@@ -30,8 +29,6 @@ export interface ContextOptions {
   seed?: boolean;
   /** where to look for the official fonts (default: the system's font folders) */
   fontDirs?: string[];
-  /** the schema history; tests pass a longer one to exercise upgrades */
-  migrations?: readonly Migration[];
 }
 
 export interface AppContext {
@@ -60,7 +57,6 @@ export function createAppContext(opts: ContextOptions): AppContext {
   const db = openDatabase({ file: opts.dbFile, nativeBinding: opts.nativeBinding });
   try {
     const migration = migrate(db, {
-      migrations: opts.migrations,
       backup: (from) => backupDatabase(db, backupPath(opts.dbFile, new Date(clock.now()), `v${from}`)),
     });
     const repos = createRepos(db);

@@ -21,6 +21,7 @@ import type {
   Category,
   ChangeLogEntry,
   Department,
+  EvaluationOverride,
   Indicator,
   PlanDetail,
   PlanSummary,
@@ -88,6 +89,21 @@ export const contract = {
     file: true,
   },
   'settings/fonts': { args: z.strictObject({}), result: returns<FontRoleInfo[]>() },
+  /** a clerk's written override of the computed 评价 for one year; null removes it */
+  'evaluation/set-override': {
+    args: z.strictObject({
+      planId: id,
+      indicatorId: id,
+      year,
+      override: z
+        .strictObject({
+          status: z.enum(['achieved_early', 'ahead', 'on_track', 'lagging', 'no_data']),
+          reason: z.string().trim().min(1, '请写明人工调整的理由').max(2000),
+        })
+        .nullable(),
+    }),
+    result: returns<EvaluationOverride | null>(),
+  },
   'indicator/save': {
     args: z.strictObject({ planId: id, indicator: indicatorDefinitionSchema }),
     result: returns<Indicator>(),

@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'export/appendix',
   'export/annual',
   'settings/fonts',
+  'evaluation/set-override',
   'indicator/save',
   'indicator/delete',
   'indicator/restore',

@@ -138,6 +138,16 @@ export interface Appendix {
   title: string;
 }
 
+/** A clerk's written override of the computed status (评价) of one indicator in one year. */
+export interface EvaluationOverride {
+  indicatorId: number;
+  year: number;
+  status: 'achieved_early' | 'ahead' | 'on_track' | 'lagging' | 'no_data';
+  reason: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 export interface PlanDetail {
   plan: PlanMeta;
   appendices: Appendix[];
@@ -147,6 +157,7 @@ export interface PlanDetail {
   actions: Action[];
   taskGroups: TaskGroup[];
   tasks: Task[];
+  overrides: EvaluationOverride[];
 }
 
 export interface ChangeLogEntry {

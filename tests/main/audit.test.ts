@@ -40,6 +40,13 @@ const cases: Partial<Record<Channel, () => Promise<unknown>>> = {
       planId: plan.plan.id,
       changes: [{ indicatorId: plan.indicators[0]!.id, year: 2023, kind: 'actual', text: '4' }],
     }),
+  'evaluation/set-override': () =>
+    call('evaluation/set-override', {
+      planId: plan.plan.id,
+      indicatorId: plan.indicators[0]!.id,
+      year: 2022,
+      override: { status: 'on_track', reason: '口径调整' },
+    }),
   'indicator/save': () => {
     const i = plan.indicators[0]!;
     return call('indicator/save', {

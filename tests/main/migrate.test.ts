@@ -69,26 +69,33 @@ describe('migrations', () => {
   it('backs up an existing database before migrating it, and the backup holds the old data', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'plandesk.db');
-    const v1 = MIGRATIONS.slice(0, 1);
-    createAppContext({ dbFile: file, resourcesDir: RESOURCES, migrations: v1 }).close();
-    const v2 = [...v1, { version: 2, name: '0002-test', sql: 'ALTER TABLE department ADD COLUMN phone TEXT;' }];
+    // A database left at schema version 1 by an older PlanDesk, with data in it.
+    const old = openDatabase({ file });
+    migrate(old, { migrations: MIGRATIONS.slice(0, 1) });
+    old.prepare(`INSERT INTO department (name) VALUES ('综合科')`).run();
+    old.close();
+
     const ctx = createAppContext({
       dbFile: file,
       resourcesDir: RESOURCES,
-      migrations: v2,
       clock: fixedClock('2026-11-27T08:09:10.000Z'),
     });
-    expect(ctx.migration.from).toBe(1);
-    expect(ctx.migration.to).toBe(2);
-    expect(ctx.migration.backupFile).toBe(path.join(dir, 'backups', 'plandesk-20261127-080910-v1.db'));
-    expect(schemaVersion(ctx.db)).toBe(2);
-    // Not seeded a second time.
-    expect(ctx.services.plans.list()).toHaveLength(1);
+    expect(ctx.migration).toEqual({
+      from: 1,
+      to: LATEST_VERSION,
+      backupFile: path.join(dir, 'backups', 'plandesk-20261127-080910-v1.db'),
+    });
+    expect(schemaVersion(ctx.db)).toBe(LATEST_VERSION);
+    // The data survives the upgrade, and an upgraded database is not seeded.
+    expect(ctx.services.work.departments().map((d) => d.name)).toEqual(['综合科']);
+    expect(ctx.services.plans.list()).toEqual([]);
     ctx.close();
     const copy = new Database(ctx.migration.backupFile!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
-    expect(copy.prepare('SELECT short_name AS s FROM plan').all()).toEqual([{ s: '十四五' }]);
-    expect(copy.prepare('SELECT count(*) AS n FROM indicator').get()).toEqual({ n: 20 });
+    expect(copy.prepare('SELECT name FROM department').all()).toEqual([{ name: '综合科' }]);
+    expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'evaluation_override'`).get()).toEqual({
+      n: 0,
+    });
     copy.close();
   });
 

@@ -7,6 +7,7 @@ import type { Transport } from '../../src/renderer/src/lib/api';
 import type { StatusInfo } from '../../src/renderer/src/lib/status';
 import { MonitoringView } from '../../src/renderer/src/components/monitoring/MonitoringView';
 import { MonitoringPage } from '../../src/renderer/src/pages/MonitoringPage';
+import { defaultMonitoringYear } from '../../src/renderer/src/lib/monitoring/rows';
 import type { Indicator, IndicatorValue, PlanDetail, ProgressEntry } from '../../src/shared/model';
 import { parseValue } from '../../src/shared/value';
 import { buildPlanDetail, ok } from './plan-fixture';
@@ -236,8 +237,20 @@ describe('MonitoringPage', () => {
 
 describe('MonitoringView overrides', () => {
   it('shows a status set by hand as such, with the computed one and the reason on hover', async () => {
-    const overrides = new Map([[6, { status: 'on_track' as const, reason: '统计口径调整，按新口径已达序时进度' }]]);
-    renderWithApi(<MonitoringView detail={detail()} overrides={overrides} />, fakeCore());
+    const d = detail();
+    const reason = '统计口径调整，按新口径已达序时进度';
+    const year = defaultMonitoringYear(d);
+    d.overrides = [{ indicatorId: 6, year, status: 'on_track', reason, updatedAt: '', updatedBy: 'x' }];
+    // An override of another year does not apply.
+    d.overrides.push({
+      indicatorId: 5,
+      year: year - 1,
+      status: 'ahead',
+      reason: '别的年度',
+      updatedAt: '',
+      updatedBy: 'x',
+    });
+    renderWithApi(<MonitoringView detail={d} />, fakeCore());
     expect(statusText('6')).toBe('基本符合预期人工认定');
     expect(count('lagging')).toBe('1');
     const tip = await hover('6');

@@ -117,6 +117,7 @@ export function buildPlanDetail(): PlanDetail {
         progress: [],
       },
     ],
+    overrides: [],
   };
 }
 

@@ -1,12 +1,60 @@
 import type { UpdateValuesResult, ValueChange } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import type { EvaluationOverride } from '../../shared/model';
 import { parseValue } from '../../shared/value';
+import { changeRecorder } from './change-recorder';
 import type { Db } from '../db/connection';
 import type { Repos } from '../db/repos';
 import type { Clock } from './clock';
 
 export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
   return {
+    /** Sets (or, with null, removes) a clerk's override of the computed status; the reason is required. */
+    setOverride(
+      planId: number,
+      indicatorId: number,
+      year: number,
+      override: { status: EvaluationOverride['status']; reason: string } | null,
+      actor: string,
+    ): EvaluationOverride | null {
+      if (repos.indicators.planOf(indicatorId) !== planId) {
+        throw new AppError('NOT_FOUND', `指标 ${indicatorId} 不属于该规划。`);
+      }
+      const plan = repos.plans.get(planId)!;
+      if (year < plan.firstYear || year > plan.lastYear) {
+        throw new AppError('VALIDATION', `年份 ${year} 不在规划期 ${plan.firstYear}—${plan.lastYear} 年之内。`);
+      }
+      if (override && override.reason.trim() === '') throw new AppError('VALIDATION', '人工调整评价必须写明理由。');
+      return db.transaction(() => {
+        const now = clock.now();
+        const before = repos.indicators.override(indicatorId, year) ?? null;
+        if (override) {
+          repos.indicators.setOverride({
+            indicatorId,
+            year,
+            ...override,
+            reason: override.reason.trim(),
+            updatedAt: now,
+            updatedBy: actor,
+          });
+        } else repos.indicators.deleteOverride(indicatorId, year);
+        const after = repos.indicators.override(indicatorId, year) ?? null;
+        if (before || after) {
+          const op = before === null ? 'create' : after === null ? 'delete' : 'update';
+          changeRecorder(repos, now, actor)(
+            planId,
+            'evaluation_override',
+            indicatorId,
+            op,
+            before,
+            after,
+            String(year),
+          );
+        }
+        repos.plans.touch(planId, now);
+        return after;
+      })();
+    },
     /**
      * Writes a batch of values as one transaction (one user action = one undo step = one transaction).
      * Each changed cell gets its own change-log entry with before and after; unchanged cells are skipped.

@@ -33,6 +33,7 @@ export function createPlanService(db: Db, repos: Repos, clock: Clock) {
         actions: repos.work.actions(id),
         taskGroups: repos.work.taskGroups(id),
         tasks: repos.work.tasks(id),
+        overrides: repos.indicators.overrides(id),
       }))();
     },
     sourceText: (ref: number | string) => ({ text: repos.plans.sourceText(resolve(ref)) ?? null }),

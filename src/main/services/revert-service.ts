@@ -1,7 +1,16 @@
 // Undoing one logged change by writing its `before` back through the ordinary services, so the revert is itself
 // validated and logged like any other change.
 import { AppError } from '../../shared/errors';
-import type { Action, ChangeLogEntry, Department, Indicator, ProgressEntry, Task, ValueKind } from '../../shared/model';
+import type {
+  Action,
+  ChangeLogEntry,
+  Department,
+  EvaluationOverride,
+  Indicator,
+  ProgressEntry,
+  Task,
+  ValueKind,
+} from '../../shared/model';
 import type { Repos } from '../db/repos';
 import type { IndicatorService } from './indicator-service';
 import type { StructureService } from './structure-service';
@@ -100,6 +109,13 @@ export function createRevertService(
         const progress = { year: Number(e.field), text: b?.text ?? '', status: b?.status ?? null };
         if (e.entity === 'action_progress') s.work.setActionProgress(planId, id, progress, actor);
         else s.work.setTaskProgress(planId, id, progress, actor);
+        return;
+      }
+      case 'evaluation_override:create:fields':
+      case 'evaluation_override:update:fields':
+      case 'evaluation_override:delete:fields': {
+        const b = e.before as EvaluationOverride | null;
+        s.indicators.setOverride(planId, id, Number(e.field), b ? { status: b.status, reason: b.reason } : null, actor);
         return;
       }
       default:

@@ -84,5 +84,6 @@ export function syntheticPlan(opts: { categories: number; perCategory: number; t
     actions: [],
     taskGroups: [],
     tasks: [],
+    overrides: [],
   };
 }

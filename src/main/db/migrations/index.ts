@@ -1,6 +1,7 @@
 // Every schema change, in order. Version N is the N-th entry; forward-only.
 // A migration is kept as SQL text in a .ts module so the same code runs bundled (Electron) and unbundled (tsx, vitest).
 import m0001 from './0001-init';
+import m0002 from './0002-evaluation-override';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: m0001 },
+  { version: 2, name: '0002-evaluation-override', sql: m0002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorValue, ParsedValue, ValueKind } from '../../../shared/model';
+import type { EvaluationOverride, Indicator, IndicatorValue, ParsedValue, ValueKind } from '../../../shared/model';
 import type { Db } from '../connection';
 
 export interface NewIndicator {
@@ -118,6 +118,25 @@ export function createIndicatorRepo(db: Db) {
   const setPosition = db.prepare(
     `UPDATE indicator SET category_id = @categoryId, sort_order = @sortOrder, seq = @seq WHERE id = @id`,
   );
+  const overrides = db.prepare(
+    `SELECT o.indicator_id AS indicatorId, o.year, o.status, o.reason, o.updated_at AS updatedAt,
+            o.updated_by AS updatedBy
+       FROM evaluation_override o JOIN indicator i ON i.id = o.indicator_id
+      WHERE i.plan_id = @planId ORDER BY o.indicator_id, o.year`,
+  );
+  const override = db.prepare(
+    `SELECT indicator_id AS indicatorId, year, status, reason, updated_at AS updatedAt, updated_by AS updatedBy
+       FROM evaluation_override WHERE indicator_id = @indicatorId AND year = @year`,
+  );
+  const upsertOverride = db.prepare(
+    `INSERT INTO evaluation_override (indicator_id, year, status, reason, updated_at, updated_by)
+     VALUES (@indicatorId, @year, @status, @reason, @updatedAt, @updatedBy)
+     ON CONFLICT (indicator_id, year) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const deleteOverride = db.prepare(
+    `DELETE FROM evaluation_override WHERE indicator_id = @indicatorId AND year = @year`,
+  );
   const deleteValue = db.prepare(
     `DELETE FROM indicator_value WHERE indicator_id = @indicatorId AND year = @year AND kind = @kind`,
   );
@@ -181,6 +200,11 @@ export function createIndicatorRepo(db: Db) {
     remove: (id: number) => remove.run({ id }),
     setPosition: (p: { id: number; categoryId: number; sortOrder: number; seq: string }) => setPosition.run(p),
     upsertValue: (v: ValueWrite) => upsertValue.run({ ...v, evaluable: v.evaluable ? 1 : 0 }),
+    overrides: (planId: number) => overrides.all({ planId }) as EvaluationOverride[],
+    override: (indicatorId: number, year: number) =>
+      override.get({ indicatorId, year }) as EvaluationOverride | undefined,
+    setOverride: (o: EvaluationOverride) => upsertOverride.run(o),
+    deleteOverride: (indicatorId: number, year: number) => deleteOverride.run({ indicatorId, year }),
     deleteValue: (k: { indicatorId: number; year: number; kind: ValueKind }) => deleteValue.run(k),
   };
 }

@@ -1,6 +1,6 @@
 // 年度完成情况表 for year Y (DOMAIN.md §7): 主要指标 judged by the evaluation rules, then 十大行动 and 主要任务 with the
 // year's progress. Same ReportTable model, so the same xlsx/pdf exporters give it the official look.
-import { evaluateIndicator, STATUS_LABELS } from '../../../shared/evaluate';
+import { DEFAULT_EVAL, evaluateIndicator, STATUS_LABELS } from '../../../shared/evaluate';
 import type { PlanDetail, ProgressEntry, ProgressStatus } from '../../../shared/model';
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from '../../../shared/report';
 import { formatNumber } from '../../../shared/value';
@@ -59,7 +59,11 @@ function indicatorTable(d: PlanDetail, year: number): ReportTable {
   for (const c of d.categories) {
     const members = d.indicators.filter((i) => i.categoryId === c.id);
     members.forEach((ind, k) => {
-      const e = evaluateIndicator(ind, d.plan, year);
+      const manual = d.overrides.find((o) => o.indicatorId === ind.id && o.year === year);
+      const e = evaluateIndicator(ind, d.plan, year, {
+        ...DEFAULT_EVAL,
+        override: manual ? { status: manual.status, reason: manual.reason } : null,
+      });
       const value = (y: number, kind: 'target' | 'actual') => ind.values.find((v) => v.year === y && v.kind === kind);
       const published = value(year, 'target');
       const yearTarget: ReportCell = published

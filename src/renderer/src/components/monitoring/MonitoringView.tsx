@@ -20,17 +20,22 @@ import { TrendDrawer } from './TrendDrawer';
 
 interface MonitoringViewProps {
   detail: PlanDetail;
-  /** statuses a clerk set by hand, with their reasons, by indicator id */
-  overrides?: ReadonlyMap<number, StatusOverride>;
 }
 
-export function MonitoringView({ detail, overrides }: MonitoringViewProps) {
+/** Statuses a clerk set by hand for the year, with their reasons, by indicator id. */
+function overridesFor(detail: PlanDetail, year: number): ReadonlyMap<number, StatusOverride> {
+  return new Map(
+    detail.overrides.filter((o) => o.year === year).map((o) => [o.indicatorId, { status: o.status, reason: o.reason }]),
+  );
+}
+
+export function MonitoringView({ detail }: MonitoringViewProps) {
   const { t } = useTranslation();
   const [year, setYear] = useState(() => defaultMonitoringYear(detail));
   const [planOrder, setPlanOrder] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const period = useMemo(() => planPeriod(detail.plan), [detail.plan]);
-  const rows = useMemo(() => buildMonitoringRows(detail, year, overrides), [detail, year, overrides]);
+  const rows = useMemo(() => buildMonitoringRows(detail, year, overridesFor(detail, year)), [detail, year]);
   const sorted = useMemo(() => sortRows(rows, planOrder), [rows, planOrder]);
   const counts = statusCounts(rows);
   const open = rows.find((r) => r.key === openId) ?? null;
