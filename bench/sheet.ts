@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAppContext, type AppContext } from '../src/main/context';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../src/main/web/server';
 import { bigPlan } from './big-plan';
+import { launchChromium } from '../tests/helpers/chromium';
 
 const ROOT = path.resolve(__dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const INDICATORS = 2000;
 const FIRST_YEAR = 2021;
 const YEARS = 10;
@@ -379,18 +379,7 @@ async function main(): Promise<void> {
   timeCalls(ctx.services.plans, 'get', () => coreTimes);
   server = await startWebServer({ ctx, rendererDir: path.join(ROOT, 'out', 'renderer'), log: () => undefined });
   const url = server.url;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   console.log(
     `PlanDesk sheet bench: ${INDICATORS} indicators × ${YEARS} years (${FIRST_YEAR}–${FIRST_YEAR + YEARS - 1}), ` +
       `actuals for ${ACTUAL_YEARS} years; Chromium ${browser.version()} headless, ${VIEWPORT.width}×${VIEWPORT.height}; ` +

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedDocument } from '../helpers/seed-text';
+import { launchChromium } from '../helpers/chromium';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.join(ROOT, 'test-results');
 
 let dir: string;
@@ -37,19 +37,7 @@ async function startShell(dbFile: string): Promise<{ child: ChildProcess; url: s
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-e2e-'));
   ({ child: shell, url } = await startShell(path.join(dir, 'fresh.db')));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 

@@ -1,40 +1,24 @@
 // A clerk opens 报表, sees 附件1 as it will print, downloads the Excel and the PDF, and the files read back right.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedDocument } from '../helpers/seed-text';
+import { launchChromium, SHOTS, startShell, type Shell } from './shell';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results');
 let dir: string;
-let shell: ChildProcess;
+let shell: Shell;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-e2e-reports-'));
-  shell = spawn(process.execPath, [path.join(ROOT, 'out', 'main', 'web.js'), '--db', path.join(dir, 'r.db')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) =>
-    readline.createInterface({ input: shell.stdout! }).once('line', resolve),
-  );
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-e2e-downloads-'));
+  shell = await startShell('plandesk-e2e-reports-');
+  const url = shell.url;
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
   await page.goto(url);
   await page.getByRole('tab', { name: '报表' }).click();
@@ -44,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  shell?.kill('SIGTERM');
+  await shell?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,21 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ArgsIn, Channel, Result } from '../../src/shared/api';
+
+export { launchChromium } from '../helpers/chromium';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SHOTS = path.join(ROOT, 'test-results');
 const WEB_JS = path.join(ROOT, 'out', 'main', 'web.js');
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 export interface Shell {
   /** the start URL with its token, as printed on the shell's first stdout line */
@@ -72,14 +65,6 @@ export async function startShell(prefix = 'plandesk-e2e-'): Promise<Shell> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { url, token, dbFile, call, stop };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
 }
 
 export interface AppPage extends Page {

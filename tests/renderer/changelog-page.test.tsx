@@ -9,6 +9,7 @@ import type { ChangeLogEntry, PlanDetail } from '../../src/shared/model';
 import { parseValue } from '../../src/shared/value';
 import { buildPlanDetail, ok } from './plan-fixture';
 import { renderWithApi } from './render-with-api';
+import { choose } from './antd-select';
 
 type Call = { channel: string; args: Record<string, unknown> };
 
@@ -114,26 +115,6 @@ async function renderPage(transport: Transport) {
 
 const listCalls = (calls: Call[]) => calls.filter((c) => c.channel === 'changelog/list').map((c) => c.args);
 const text = (id: string) => screen.getByTestId(id).textContent;
-
-const popups = new WeakMap<Element, Element>();
-async function choose(testId: string, optionText: string) {
-  const combobox = within(screen.getByTestId(testId)).getByRole('combobox');
-  const existing = new Set(document.querySelectorAll('.ant-select-dropdown'));
-  fireEvent.mouseDown(combobox);
-  const option = await waitFor(() => {
-    let popup = popups.get(combobox);
-    if (!popup) {
-      popup = [...document.querySelectorAll('.ant-select-dropdown')].find((p) => !existing.has(p));
-      if (popup) popups.set(combobox, popup);
-    }
-    const found = [...(popup?.querySelectorAll('.ant-select-item-option') ?? [])].find(
-      (o) => o.textContent === optionText,
-    );
-    if (!found) throw new Error(`no option ${optionText}`);
-    return found;
-  });
-  fireEvent.click(option);
-}
 
 describe('ChangeLogPage', () => {
   it('asks for the plan’s log and shows each entry: time, who, what, before → after', async () => {

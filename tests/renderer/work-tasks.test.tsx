@@ -8,6 +8,7 @@ import type { IpcResult } from '../../src/shared/errors';
 import type { PlanDetail, ProgressEntry, Task } from '../../src/shared/model';
 import { buildPlanDetail, ok } from './plan-fixture';
 import { renderWithApi } from './render-with-api';
+import { choose } from './antd-select';
 
 type Call = { channel: string; args: unknown };
 
@@ -74,28 +75,6 @@ async function renderPage(transport: Transport) {
 
 const saves = (calls: Call[], channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.args);
 const input = (id: string) => screen.getByTestId(id) as HTMLInputElement;
-
-// Every Select's popup is a portal on <body> and, in jsdom, all share one id; remember which popup opened for which
-// Select (the one that appeared when it was first opened).
-const popups = new WeakMap<Element, Element>();
-
-/** Opens an antd Select by its test id and clicks the option with this text in its own dropdown. */
-async function choose(testId: string, text: string) {
-  const combobox = within(screen.getByTestId(testId)).getByRole('combobox');
-  const existing = new Set(document.querySelectorAll('.ant-select-dropdown'));
-  fireEvent.mouseDown(combobox);
-  const option = await waitFor(() => {
-    let popup = popups.get(combobox);
-    if (!popup) {
-      popup = [...document.querySelectorAll('.ant-select-dropdown')].find((p) => !existing.has(p));
-      if (popup) popups.set(combobox, popup);
-    }
-    const found = [...(popup?.querySelectorAll('.ant-select-item-option') ?? [])].find((o) => o.textContent === text);
-    if (!found) throw new Error(`no option ${text}`);
-    return found;
-  });
-  fireEvent.click(option);
-}
 
 describe('TasksPage', () => {
   it('groups the tasks under the six groups in order, each with its count', async () => {

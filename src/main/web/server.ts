@@ -37,6 +37,8 @@ export interface WebServerOptions {
 
 export interface WebServer {
   url: string;
+  /** the address actually bound (always the loopback address) */
+  host: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -142,9 +144,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    host: address.address,
     port,
     token,
     close: () =>
