@@ -1,14 +1,17 @@
 // Headless entry for clerks' IT staff and scripts: `npm run -s cli -- [--db FILE] <command>`.
 // Results go to stdout, Chinese messages to stderr; the exit code is non-zero on every error.
+import fs from 'node:fs';
 import path from 'node:path';
 import { appendixSchema, exportFormatSchema } from '../shared/api';
-import { isAppError } from '../shared/errors';
+import { AppError, isAppError } from '../shared/errors';
 import { createAppContext, type AppContext } from './context';
 import { writeFileAtomic } from './files/atomic-write';
 import { toErrorInfo } from './ipc/dispatch';
 import { defaultDbFile, findResourcesDir } from './paths';
 import { planToJson } from './services/plan-json';
 import type { ExportFile } from './services/report-service';
+import { describePreview } from './import/describe-preview';
+import { buildCollectionWorkbook } from './services/reports/collection';
 
 const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
 
@@ -19,6 +22,14 @@ const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
                                       导出规划附件（附件1 主要目标指标、附件2 十大行动）
   export annual --plan <编号或简称> --year 年份 --format xlsx|pdf --out 文件
                                       导出年度完成情况表（主要指标评价、十大行动、主要任务）
+  export collection --plan <编号或简称> --year 年份 --department <科室名称或编号|all> --out 文件或目录
+                                      导出科室填报表（all：每个有指标的科室一份，写入 --out 目录）
+  import values --plan <编号或简称> --file 文件 [--file 文件2 …] [--apply] [--json]
+                                      预览填报表/报送表中的完成值；加 --apply 才写入数据库
+  year submit --plan <编号或简称> --year 年份
+                                      报送：保存年度 Excel 和 PDF 及其 SHA-256，锁定该年完成值
+  year unlock --plan <编号或简称> --year 年份 --reason 理由
+                                      解锁已报送的年度（理由记入修改记录）
   help                                显示本说明
 
 --db 文件  指定数据库文件；文件不存在时新建，并装入内置的“十四五”规划。
@@ -31,17 +42,19 @@ interface Io {
   err: (s: string) => void;
 }
 
-const VALUE_OPTIONS = ['db', 'plan', 'appendix', 'year', 'format', 'out'] as const;
+const VALUE_OPTIONS = ['db', 'plan', 'appendix', 'year', 'format', 'out', 'department', 'reason'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 interface Parsed {
   options: Partial<Record<ValueOption, string>>;
+  files: string[];
   json: boolean;
+  apply: boolean;
   words: string[];
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const parsed: Parsed = { options: {}, json: false, words: [] };
+  const parsed: Parsed = { options: {}, files: [], json: false, apply: false, words: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] =
@@ -49,11 +62,16 @@ function parseArgs(argv: string[]): Parsed {
         ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
         : [a, undefined];
     const name = flag.slice(2) as ValueOption;
-    if (flag.startsWith('--') && VALUE_OPTIONS.includes(name)) {
+    if (flag === '--file') {
+      const v = inline ?? argv[++i];
+      if (!v || (inline === undefined && v.startsWith('--'))) throw new UsageError('--file 后面需要一个文件名。');
+      parsed.files.push(v);
+    } else if (flag.startsWith('--') && VALUE_OPTIONS.includes(name)) {
       const v = inline ?? argv[++i];
       if (!v || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} 后面需要一个值。`);
       parsed.options[name] = v;
     } else if (a === '--json') parsed.json = true;
+    else if (a === '--apply') parsed.apply = true;
     else if (a === '--help' || a === '-h') parsed.words.unshift('help');
     else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
     else parsed.words.push(a);
@@ -81,14 +99,71 @@ async function exportFile(ctx: AppContext, what: 'appendix' | 'annual', p: Parse
     if (!appendix.success) throw new UsageError('--appendix 只能是 1、2 或 all。');
     file = await ctx.services.reports.exportAppendix(plan, appendix.data, formatOf(p));
   } else {
-    const year = required(p, 'year');
-    if (!/^\d{4}$/.test(year)) throw new UsageError('--year 应是四位数年份，例如 2022。');
-    file = await ctx.services.reports.exportAnnual(plan, Number(year), formatOf(p));
+    file = await ctx.services.reports.exportAnnual(plan, yearOf(p), formatOf(p));
   }
   const out = path.resolve(required(p, 'out'));
   writeFileAtomic(out, file.bytes);
   for (const w of file.warnings) io.err(`注意：${w}`);
   io.out(out);
+}
+
+function yearOf(p: Parsed): number {
+  const year = required(p, 'year');
+  if (!/^\d{4}$/.test(year)) throw new UsageError('--year 应是四位数年份，例如 2022。');
+  return Number(year);
+}
+
+async function exportCollection(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
+  const detail = ctx.services.plans.get(required(p, 'plan'));
+  const year = yearOf(p);
+  const which = required(p, 'department').trim();
+  const out = path.resolve(required(p, 'out'));
+  const now = new Date(ctx.clock.now());
+  if (which === 'all') {
+    const withIndicators = detail.departments.filter((d) => detail.indicators.some((i) => i.departmentId === d.id));
+    if (withIndicators.length === 0) throw new UsageError('还没有任何指标指定了责任科室，无法生成科室填报表。');
+    for (const d of withIndicators) {
+      const file = await buildCollectionWorkbook(detail, year, d.id, now);
+      const target = path.join(out, file.fileName);
+      writeFileAtomic(target, file.bytes);
+      io.out(target);
+    }
+    return;
+  }
+  const dept = detail.departments.find((d) => d.name === which || String(d.id) === which);
+  if (!dept) {
+    throw new UsageError(`找不到科室“${which}”。可选：${detail.departments.map((d) => d.name).join('、') || '（无）'}`);
+  }
+  const file = await buildCollectionWorkbook(detail, year, dept.id, now);
+  writeFileAtomic(out, file.bytes);
+  io.out(out);
+}
+
+async function importValues(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
+  const planId = ctx.services.plans.get(required(p, 'plan')).plan.id;
+  if (p.files.length === 0) throw new UsageError('缺少 --file（可以给多个）。');
+  const files = p.files.map((f) => {
+    try {
+      return { name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) };
+    } catch {
+      throw new AppError('FILE_ERROR', `无法读取文件：${f}`);
+    }
+  });
+  const preview = await ctx.services.imports.preview(planId, files);
+  const applied = p.apply ? await ctx.services.imports.apply(planId, files, preview.token, ctx.actor) : null;
+  if (p.json) {
+    io.out(JSON.stringify({ ...preview, applied }, null, 2));
+  } else {
+    for (const line of describePreview(preview)) io.out(line);
+    io.out(
+      applied
+        ? `已写入 ${applied.applied} 处修改。`
+        : preview.changes.length > 0
+          ? `共 ${preview.changes.length} 处修改，尚未写入（加 --apply 写入）。`
+          : '没有需要写入的修改。',
+    );
+  }
+  if (preview.problems.some((x) => x.severity === 'error') || preview.conflicts.length > 0) process.exitCode = 1;
 }
 
 async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
@@ -113,6 +188,20 @@ async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
   }
   if (cmd === 'export' && (sub === 'appendix' || sub === 'annual') && ref === undefined)
     return exportFile(ctx, sub, p, io);
+  if (cmd === 'export' && sub === 'collection' && ref === undefined) return exportCollection(ctx, p, io);
+  if (cmd === 'import' && sub === 'values' && ref === undefined) return importValues(ctx, p, io);
+  if (cmd === 'year' && (sub === 'submit' || sub === 'unlock') && ref === undefined) {
+    const planId = ctx.services.plans.get(required(p, 'plan')).plan.id;
+    const year = yearOf(p);
+    if (sub === 'unlock') {
+      ctx.services.submissions.unlock(planId, year, required(p, 'reason'), ctx.actor);
+      return io.out(`${year} 年已解锁。`);
+    }
+    const s = await ctx.services.submissions.submit(planId, year, ctx.actor);
+    if (p.json) return io.out(JSON.stringify(s, null, 2));
+    for (const f of s.files) io.out(`${f.sha256}  ${f.fileName}`);
+    return;
+  }
   throw new UsageError(cmd ? `无法识别的命令：${p.words.join(' ')}` : '缺少命令。');
 }
 

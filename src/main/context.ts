@@ -9,11 +9,13 @@ import { createRepos, type Repos } from './db/repos';
 import { loadSeed } from './db/seed';
 import { systemClock, type Clock } from './services/clock';
 import { createChangeLogService } from './services/change-log-service';
+import { createImportService } from './services/import-service';
 import { createIndicatorService } from './services/indicator-service';
 import { createPlanService } from './services/plan-service';
 import { createReportService } from './services/report-service';
 import { createRevertService } from './services/revert-service';
 import { createStructureService } from './services/structure-service';
+import { createSubmissionService } from './services/submission-service';
 import { createWorkService } from './services/work-service';
 import { resolveFontSet, type FontSet } from './export/fonts';
 
@@ -45,7 +47,10 @@ export interface AppContext {
     structure: ReturnType<typeof createStructureService>;
     work: ReturnType<typeof createWorkService>;
     revert: ReturnType<typeof createRevertService>;
+    imports: ReturnType<typeof createImportService>;
+    submissions: ReturnType<typeof createSubmissionService>;
   };
+  clock: Clock;
   /** the fonts that fill each PDF role, found once on first use (a folder scan) */
   fonts(): FontSet;
   close(): void;
@@ -66,14 +71,20 @@ export function createAppContext(opts: ContextOptions): AppContext {
     const indicators = createIndicatorService(db, repos, clock);
     const structure = createStructureService(db, repos, clock);
     const work = createWorkService(db, repos, clock);
+    const reports = createReportService(plans, clock, fonts);
+    const backupBeforeImport = () => {
+      if (opts.dbFile !== ':memory:') backupDatabase(db, backupPath(opts.dbFile, new Date(clock.now()), 'import'));
+    };
     const services = {
       plans,
       indicators,
       structure,
       work,
       changeLog: createChangeLogService(repos),
-      reports: createReportService(plans, clock, fonts),
+      reports,
       revert: createRevertService(repos, { indicators, structure, work }),
+      imports: createImportService(db, repos, plans, indicators, backupBeforeImport),
+      submissions: createSubmissionService(db, repos, clock, reports),
     };
     const actor = opts.actor ?? 'clerk';
     if (migration.from === 0 && opts.seed !== false && services.plans.isEmpty()) {
@@ -87,6 +98,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
       actor,
       migration,
       services,
+      clock,
       fonts,
       close() {
         if (db.open) db.close();

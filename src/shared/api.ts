@@ -29,6 +29,8 @@ import type {
   Task,
 } from './model';
 import type { ReportTable } from './report';
+import { importArgsSchema, type ImportApplyResult, type ImportPreview } from './import';
+import type { YearSubmission } from './model';
 
 export * from './api-schemas';
 
@@ -155,6 +157,32 @@ export const contract = {
   'changelog/list': { args: changeLogQuerySchema, result: returns<ChangeLogPage>() },
   /** undoes one logged change by writing its `before` back (itself logged) */
   'changelog/revert': { args: z.strictObject({ id }), result: returns<ChangeLogEntry>() },
+  /** what returned workbooks would change; writes nothing */
+  'import/preview': { args: importArgsSchema, result: returns<ImportPreview>() },
+  /** writes a previewed import in one transaction; refused if the preview's token no longer matches */
+  'import/apply': {
+    args: importArgsSchema.extend({ token: z.string().regex(/^[0-9a-f]{64}$/) }),
+    result: returns<ImportApplyResult>(),
+  },
+  /** 填报表 for one 科室: its indicators for year Y, only the cells to fill unlocked */
+  'export/collection': {
+    args: z.strictObject({ plan: planRefSchema, year, departmentId: id }),
+    result: returns<ExportResult>(),
+    file: true,
+  },
+  /** 报送: renders the annual workbook and PDF, keeps them with their SHA-256 and makes the year's actuals read-only */
+  'year/submit': { args: z.strictObject({ planId: id, year }), result: returns<YearSubmission>() },
+  /** lifts 报送's lock; the reason is logged */
+  'year/unlock': {
+    args: z.strictObject({ planId: id, year, reason: z.string().trim().min(1, '请写明解锁的理由').max(2000) }),
+    result: returns<{ ok: true }>(),
+  },
+  /** one of the files kept at 报送, byte for byte */
+  'year/submitted-file': {
+    args: z.strictObject({ planId: id, year, format: exportFormatSchema }),
+    result: returns<ExportResult>(),
+    file: true,
+  },
 } as const;
 
 export type Contract = typeof contract;

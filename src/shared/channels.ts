@@ -26,6 +26,12 @@ export const CHANNEL_NAMES = [
   'department/delete',
   'changelog/list',
   'changelog/revert',
+  'import/preview',
+  'import/apply',
+  'export/collection',
+  'year/submit',
+  'year/unlock',
+  'year/submitted-file',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -158,6 +158,17 @@ export interface PlanDetail {
   taskGroups: TaskGroup[];
   tasks: Task[];
   overrides: EvaluationOverride[];
+  /** years submitted (报送): their actuals are read-only until unlocked with a reason */
+  submissions: YearSubmission[];
+}
+
+/** A year's 报送: the files sent, kept byte for byte with their SHA-256. */
+export interface YearSubmission {
+  planId: number;
+  year: number;
+  submittedAt: string;
+  submittedBy: string;
+  files: { format: 'xlsx' | 'pdf'; fileName: string; sha256: string; size: number }[];
 }
 
 export interface ChangeLogEntry {
@@ -171,4 +182,6 @@ export interface ChangeLogEntry {
   op: 'create' | 'update' | 'delete';
   before: unknown;
   after: unknown;
+  /** where the change came from when not typed in: the imported file's name */
+  source?: string | null;
 }

@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/main/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { CHANNELS, type ArgsIn, type Channel } from '../../src/shared/api';
-import type { PlanDetail } from '../../src/shared/model';
+import { CHANNELS, type ArgsIn, type Channel, type IndicatorDefinition } from '../../src/shared/api';
+import type { Indicator, PlanDetail } from '../../src/shared/model';
 import { memoryContext } from '../helpers/db';
 
 const READ_ONLY = new Set<Channel>([
@@ -18,7 +18,24 @@ const READ_ONLY = new Set<Channel>([
   'settings/fonts',
   'department/list',
   'changelog/list',
+  'import/preview',
+  'export/collection',
+  'year/submitted-file',
 ]);
+
+const definitionOf = (i: Indicator): IndicatorDefinition => ({
+  id: i.id,
+  categoryId: i.categoryId,
+  name: i.name,
+  unit: i.unit,
+  nature: i.nature,
+  direction: i.direction,
+  targetKind: i.targetKind,
+  base: i.base ? { text: i.base.text, year: i.base.year, source: i.base.source } : null,
+  departmentId: i.departmentId,
+  dataSource: i.dataSource,
+  remark: i.remark,
+});
 
 let ctx: AppContext;
 let plan: PlanDetail;
@@ -114,6 +131,30 @@ const cases: Partial<Record<Channel, () => Promise<unknown>>> = {
     const last = ctx.services.changeLog.list({ limit: 1, offset: 0 }).entries[0]!;
     return call('changelog/revert', { id: last.id });
   },
+  'import/apply': async () => {
+    // A workbook holding 2022's value, then the value cleared: importing the workbook writes it back.
+    const indicatorId = plan.indicators[0]!.id;
+    ctx.services.indicators.updateValues(
+      plan.plan.id,
+      [{ indicatorId, year: 2022, kind: 'actual', text: '3.3' }],
+      'setup',
+    );
+    const xlsx = await ctx.services.reports.exportAnnual(plan.plan.id, 2022, 'xlsx');
+    ctx.services.indicators.updateValues(
+      plan.plan.id,
+      [{ indicatorId, year: 2022, kind: 'actual', text: '' }],
+      'setup',
+    );
+    const files = [{ name: '报送表.xlsx', bytesBase64: Buffer.from(xlsx.bytes).toString('base64') }];
+    const preview = await call('import/preview', { planId: plan.plan.id, files });
+    expect(preview.changes).toHaveLength(1);
+    return call('import/apply', { planId: plan.plan.id, files, token: preview.token });
+  },
+  'year/submit': () => call('year/submit', { planId: plan.plan.id, year: 2022 }),
+  'year/unlock': async () => {
+    await ctx.services.submissions.submit(plan.plan.id, 2022, 'setup');
+    return call('year/unlock', { planId: plan.plan.id, year: 2022, reason: '发改局要求更正' });
+  },
 };
 
 describe('audit: every write is logged with before and after', () => {
@@ -144,6 +185,17 @@ describe('audit: every write is logged with before and after', () => {
     await call('export/annual', { plan: '十四五', year: 2022, format: 'xlsx' });
     await call('department/list', {});
     await call('changelog/list', { limit: 5 });
-    expect(ctx.services.changeLog.list({ limit: 1, offset: 0 }).total).toBe(before);
+    const xlsx = await ctx.services.reports.exportAnnual(plan.plan.id, 2022, 'xlsx');
+    const files = [{ name: 'a.xlsx', bytesBase64: Buffer.from(xlsx.bytes).toString('base64') }];
+    await call('import/preview', { planId: plan.plan.id, files });
+    expect(before).toBe(ctx.services.changeLog.list({ limit: 1, offset: 0 }).total);
+    const dept = ctx.services.work.saveDepartment({ name: '登记科' }, 'setup');
+    const i = plan.indicators[0]!;
+    ctx.services.structure.saveIndicator(plan.plan.id, { ...definitionOf(i), departmentId: dept.id }, 'setup');
+    await ctx.services.submissions.submit(plan.plan.id, 2022, 'setup');
+    const count = ctx.services.changeLog.list({ limit: 1, offset: 0 }).total;
+    await call('export/collection', { plan: '十四五', year: 2022, departmentId: dept.id });
+    await call('year/submitted-file', { planId: plan.plan.id, year: 2022, format: 'pdf' });
+    expect(ctx.services.changeLog.list({ limit: 1, offset: 0 }).total).toBe(count);
   });
 });

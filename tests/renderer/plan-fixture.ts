@@ -118,6 +118,7 @@ export function buildPlanDetail(): PlanDetail {
       },
     ],
     overrides: [],
+    submissions: [],
   };
 }
 

@@ -1,12 +1,14 @@
 // All handlers, merged into one table checked against the contract: a missing or extra channel fails to compile.
 import { changeLogHandlers } from './change-log-handlers';
 import type { HandlerTable } from './dispatch';
+import { importHandlers } from './import-handlers';
 import { indicatorHandlers } from './indicator-handlers';
 import { planHandlers } from './plan-handlers';
 import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { structureHandlers } from './structure-handlers';
 import { workHandlers } from './work-handlers';
+import { yearHandlers } from './year-handlers';
 
 export const handlers = {
   ...planHandlers,
@@ -16,4 +18,6 @@ export const handlers = {
   ...reportHandlers,
   ...settingsHandlers,
   ...changeLogHandlers,
+  ...importHandlers,
+  ...yearHandlers,
 } satisfies HandlerTable;

@@ -7,6 +7,10 @@ import type { Db } from '../db/connection';
 import type { Repos } from '../db/repos';
 import type { Clock } from './clock';
 
+/** The message for a write into a year that has been submitted (报送). */
+export const lockedYearMessage = (year: number) =>
+  `${year} 年已报送，当年完成值、评价和进展已锁定。如确需修改，请在“年度监测”中解锁并写明理由。`;
+
 export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
   return {
     /** Sets (or, with null, removes) a clerk's override of the computed status; the reason is required. */
@@ -24,6 +28,7 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
       if (year < plan.firstYear || year > plan.lastYear) {
         throw new AppError('VALIDATION', `年份 ${year} 不在规划期 ${plan.firstYear}—${plan.lastYear} 年之内。`);
       }
+      if (repos.submissions.isSubmitted(planId, year)) throw new AppError('CONFLICT', lockedYearMessage(year));
       if (override && override.reason.trim() === '') throw new AppError('VALIDATION', '人工调整评价必须写明理由。');
       return db.transaction(() => {
         const now = clock.now();
@@ -59,7 +64,13 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
      * Writes a batch of values as one transaction (one user action = one undo step = one transaction).
      * Each changed cell gets its own change-log entry with before and after; unchanged cells are skipped.
      */
-    updateValues(planId: number, changes: ValueChange[], actor: string): UpdateValuesResult {
+    /** `source` names the imported file the changes came from (kept in the change log). */
+    updateValues(
+      planId: number,
+      changes: ValueChange[],
+      actor: string,
+      source: string | null = null,
+    ): UpdateValuesResult {
       const plan = repos.plans.get(planId);
       if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的规划。`);
       const seen = new Set<string>();
@@ -74,6 +85,9 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
         const earliest = plan.baseYear ?? plan.firstYear;
         if (c.year < earliest || c.year > plan.lastYear) {
           throw new AppError('VALIDATION', `年份 ${c.year} 不在规划期 ${earliest}—${plan.lastYear} 年之内。`);
+        }
+        if (c.kind === 'actual' && repos.submissions.isSubmitted(planId, c.year)) {
+          throw new AppError('CONFLICT', lockedYearMessage(c.year));
         }
       }
 
@@ -96,6 +110,7 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
               op,
               before,
               after,
+              source,
             });
           if (text === '') {
             if (before) {

@@ -34,6 +34,7 @@ export function createPlanService(db: Db, repos: Repos, clock: Clock) {
         taskGroups: repos.work.taskGroups(id),
         tasks: repos.work.tasks(id),
         overrides: repos.indicators.overrides(id),
+        submissions: repos.submissions.list(id),
       }))();
     },
     sourceText: (ref: number | string) => ({ text: repos.plans.sourceText(resolve(ref)) ?? null }),

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { Action, Department, ProgressEntry, Task } from '../../shared/model';
 import type { Db } from '../db/connection';
 import type { Repos } from '../db/repos';
+import { lockedYearMessage } from './indicator-service';
 import { changeRecorder } from './change-recorder';
 import type { Clock } from './clock';
 
@@ -61,6 +62,7 @@ export function createWorkService(db: Db, repos: Repos, clock: Clock) {
     if (p.year < meta.firstYear || p.year > meta.lastYear) {
       throw new AppError('VALIDATION', `年份 ${p.year} 不在规划期 ${meta.firstYear}—${meta.lastYear} 年之内。`);
     }
+    if (repos.submissions.isSubmitted(planId, p.year)) throw new AppError('CONFLICT', lockedYearMessage(p.year));
     return db.transaction((): ProgressEntry | null => {
       const now = clock.now();
       const before = repos.work.progress(kind, ownerId, p.year) ?? null;

@@ -85,5 +85,6 @@ export function syntheticPlan(opts: { categories: number; perCategory: number; t
     taskGroups: [],
     tasks: [],
     overrides: [],
+    submissions: [],
   };
 }

@@ -2,6 +2,7 @@
 // A migration is kept as SQL text in a .ts module so the same code runs bundled (Electron) and unbundled (tsx, vitest).
 import m0001 from './0001-init';
 import m0002 from './0002-evaluation-override';
+import m0003 from './0003-import-and-submission';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: m0001 },
   { version: 2, name: '0002-evaluation-override', sql: m0002 },
+  { version: 3, name: '0003-import-and-submission', sql: m0003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -9,7 +9,7 @@ type Row = Omit<ChangeLogEntry, 'before' | 'after'> & { before: string | null; a
 
 const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
-const COLUMNS = `id, at, actor, plan_id AS planId, entity, entity_id AS entityId, field, op, before, after`;
+const COLUMNS = `id, at, actor, plan_id AS planId, entity, entity_id AS entityId, field, op, before, after, source`;
 
 // Every filter is optional: a NULL parameter switches its condition off, so one prepared statement serves all.
 const WHERE = `WHERE (@planId IS NULL OR plan_id = @planId)
@@ -22,8 +22,8 @@ const WHERE = `WHERE (@planId IS NULL OR plan_id = @planId)
 
 export function createChangeLogRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO change_log (at, actor, plan_id, entity, entity_id, field, op, before, after)
-     VALUES (@at, @actor, @planId, @entity, @entityId, @field, @op, @before, @after)`,
+    `INSERT INTO change_log (at, actor, plan_id, entity, entity_id, field, op, before, after, source)
+     VALUES (@at, @actor, @planId, @entity, @entityId, @field, @op, @before, @after, @source)`,
   );
   const list = db.prepare(`SELECT ${COLUMNS} FROM change_log ${WHERE} ORDER BY id DESC LIMIT @limit OFFSET @offset`);
   const count = db.prepare(`SELECT count(*) AS n FROM change_log ${WHERE}`);
@@ -40,7 +40,10 @@ export function createChangeLogRepo(db: Db) {
 
   return {
     append(c: ChangeRecord): number {
-      return Number(insert.run({ ...c, before: toJson(c.before), after: toJson(c.after) }).lastInsertRowid);
+      return Number(
+        insert.run({ ...c, before: toJson(c.before), after: toJson(c.after), source: c.source ?? null })
+          .lastInsertRowid,
+      );
     },
     list(q: ChangeLogQuery): { total: number; entries: ChangeLogEntry[] } {
       const params = {

@@ -2,6 +2,7 @@ import type { Db } from '../connection';
 import { createChangeLogRepo } from './change-log-repo';
 import { createIndicatorRepo } from './indicator-repo';
 import { createPlanRepo } from './plan-repo';
+import { createSubmissionRepo } from './submission-repo';
 import { createWorkRepo } from './work-repo';
 
 export function createRepos(db: Db) {
@@ -10,6 +11,7 @@ export function createRepos(db: Db) {
     indicators: createIndicatorRepo(db),
     work: createWorkRepo(db),
     changeLog: createChangeLogRepo(db),
+    submissions: createSubmissionRepo(db),
   };
 }
 

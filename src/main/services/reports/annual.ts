@@ -1,7 +1,7 @@
 // 年度完成情况表 for year Y (DOMAIN.md §7): 主要指标 judged by the evaluation rules, then 十大行动 and 主要任务 with the
 // year's progress. Same ReportTable model, so the same xlsx/pdf exporters give it the official look.
-import { DEFAULT_EVAL, evaluateIndicator, STATUS_LABELS } from '../../../shared/evaluate';
-import type { PlanDetail, ProgressEntry, ProgressStatus } from '../../../shared/model';
+import { DEFAULT_EVAL, evaluateIndicator, STATUS_LABELS, type Evaluation } from '../../../shared/evaluate';
+import type { Indicator, PlanDetail, ProgressEntry, ProgressStatus } from '../../../shared/model';
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from '../../../shared/report';
 import { formatNumber } from '../../../shared/value';
 import { valueCell } from './cells';
@@ -20,6 +20,18 @@ const text = (t: string | null | undefined, align: ReportCell['align'] = 'left')
   align,
 });
 const percent = (f: number | null) => text(f === null ? '' : `${formatNumber(f * 100, 1)}%`, 'center');
+
+/** The 备注（情况说明） cell of the annual sheet: the clerk's note, the reminder a lagging binding indicator needs, the
+ * override's reason. Also used by the importer to tell this printed text from a note written into the file. */
+export function annualRemark(
+  ind: Pick<Indicator, 'values'>,
+  year: number,
+  e: Pick<Evaluation, 'needsExplanation' | 'override'>,
+): string {
+  const note = ind.values.find((v) => v.year === year && v.kind === 'actual')?.note ?? '';
+  const explain = e.needsExplanation && note === '' ? '约束性指标滞后，须说明原因' : note;
+  return [explain, e.override?.reason].filter(Boolean).join('；');
+}
 
 function indicatorTable(d: PlanDetail, year: number): ReportTable {
   const dept = new Map(d.departments.map((x) => [x.id, x.name]));
@@ -69,8 +81,6 @@ function indicatorTable(d: PlanDetail, year: number): ReportTable {
       const yearTarget: ReportCell = published
         ? valueCell(published)
         : text(e.expectedValue === null ? '' : `${formatNumber(e.expectedValue, 2)}（推算）`, 'center');
-      const note = value(year, 'actual')?.note ?? '';
-      const explain = e.needsExplanation && note === '' ? '约束性指标滞后，须说明原因' : note;
       rows.push({
         group: c.name,
         cells: [
@@ -86,7 +96,7 @@ function indicatorTable(d: PlanDetail, year: number): ReportTable {
           percent(e.status === 'no_data' ? null : e.expectedProgress),
           text(STATUS_LABELS[e.status] + (e.override ? '（人工调整）' : ''), 'center'),
           text(ind.departmentId === null ? '' : (dept.get(ind.departmentId) ?? ''), 'center'),
-          text([explain, e.override?.reason].filter(Boolean).join('；')),
+          text(annualRemark(ind, year, e)),
         ],
       });
     });
