@@ -4,7 +4,8 @@ import type { HTMLAttributes } from 'react';
 import { Button, Popconfirm, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry } from '../../../../shared/model';
-import { canRevert, describeChange, entityLabel, fieldLabel, formatTime, subjectName, type Lookup } from './describe';
+import { formatTime } from '../../lib/time';
+import { canRevert, describeChange, entityLabel, fieldLabel, subjectName, type Lookup } from './describe';
 
 const OP_KEY = {
   create: 'changelog.op.create',

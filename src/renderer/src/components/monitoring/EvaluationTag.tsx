@@ -6,6 +6,7 @@ import type { EvalStatus } from '../../../../shared/evaluate';
 import type { IndicatorValue } from '../../../../shared/model';
 import { formatComputed, formatNumber, formatPercent } from '../../lib/monitoring/format';
 import type { MonitoringRow } from '../../lib/monitoring/rows';
+import { formatTime } from '../../lib/time';
 
 export const EVAL_STATUS_COLOR: Record<EvalStatus, string> = {
   achieved_early: 'green',
@@ -32,7 +33,7 @@ interface FiguresProps {
 
 /** The tooltip's body: one line per figure the judgement used. */
 export function EvaluationFigures({ row, year, tolerance }: FiguresProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { indicator: ind, evaluation: e } = row;
   const none = t('common.none');
   const text = (v: IndicatorValue | null) => v?.text ?? none;
@@ -63,6 +64,10 @@ export function EvaluationFigures({ row, year, tolerance }: FiguresProps) {
   if (e.override) {
     lines.push([t('monitoring.tip.computed'), t(`monitoring.status.${e.computed}`)]);
     lines.push([t('monitoring.tip.overrideReason'), e.override.reason]);
+    if (row.override) {
+      const at = formatTime(row.override.updatedAt, i18n.language);
+      lines.push([t('override.tipBy'), t('override.byAt', { by: row.override.updatedBy, at })]);
+    }
   }
   return (
     <div className="monitoring-tip" data-testid="monitoring-tip">

@@ -1,7 +1,7 @@
 // The year's indicator table (the 年度完成情况表 columns): every figure behind the judgement and the 评价 itself.
 // A row opens the indicator's trend chart (click, or Enter when the row has focus).
 import type { HTMLAttributes, KeyboardEvent } from 'react';
-import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorValue } from '../../../../shared/model';
 import { formatComputed, formatPercent } from '../../lib/monitoring/format';
@@ -15,9 +15,14 @@ interface MonitoringTableProps {
   /** plan order merges each category's cells; the judged order lists the category on every row */
   planOrder: boolean;
   onOpen: (row: MonitoringRow) => void;
+  /** opens the manual adjustment of the row's status; without it the column is left out */
+  onAdjust?: (row: MonitoringRow) => void;
+  /** why the year cannot be adjusted (it was submitted), shown on the disabled button */
+  lockedHint?: string | null;
 }
 
-export function MonitoringTable({ rows, year, tolerance, planOrder, onOpen }: MonitoringTableProps) {
+export function MonitoringTable(props: MonitoringTableProps) {
+  const { rows, year, tolerance, planOrder, onOpen, onAdjust, lockedHint } = props;
   const { t } = useTranslation();
   // One look for "nothing here" in every column.
   const dash = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
@@ -91,6 +96,38 @@ export function MonitoringTable({ rows, year, tolerance, planOrder, onOpen }: Mo
       render: (_, r) => <EvaluationCell row={r} year={year} tolerance={tolerance} />,
     },
   ];
+  if (onAdjust) {
+    const adjustButton = (r: MonitoringRow) => (
+      <Button
+        size="small"
+        data-testid={`monitoring-adjust-${r.indicator.seq}`}
+        disabled={Boolean(lockedHint)}
+        onClick={(e) => {
+          // The row opens the trend; this button opens only the adjustment.
+          e.stopPropagation();
+          onAdjust(r);
+        }}
+      >
+        {r.override ? t('override.actionEdit') : t('override.action')}
+      </Button>
+    );
+    columns.push({
+      key: 'adjust',
+      title: t('override.column'),
+      width: 104,
+      align: 'center',
+      render: (_, r) =>
+        lockedHint ? (
+          <Tooltip title={lockedHint}>
+            <span className="monitoring-adjust-locked" onClick={(e) => e.stopPropagation()}>
+              {adjustButton(r)}
+            </span>
+          </Tooltip>
+        ) : (
+          adjustButton(r)
+        ),
+    });
+  }
 
   const rowProps = (r: MonitoringRow) =>
     ({
@@ -112,7 +149,7 @@ export function MonitoringTable({ rows, year, tolerance, planOrder, onOpen }: Mo
       bordered
       size="small"
       tableLayout="fixed"
-      scroll={{ x: 1252 }}
+      scroll={{ x: onAdjust ? 1356 : 1252 }}
       pagination={false}
       onRow={rowProps}
       locale={{ emptyText: t('common.empty') }}

@@ -1,7 +1,7 @@
 // 年度监测 for a loaded plan: the year, the summary, the judged indicator table and the trend drawer. Statuses are
 // computed here with the shared evaluation rules, so the page and the exports judge alike.
 import { useMemo, useState } from 'react';
-import { Segmented, Switch, Typography } from 'antd';
+import { message, Segmented, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_EVAL } from '../../../../shared/evaluate';
 import type { PlanDetail } from '../../../../shared/model';
@@ -16,10 +16,14 @@ import {
 import { planYears } from '../../lib/indicator-rows';
 import { MonitoringSummary } from './MonitoringSummary';
 import { MonitoringTable } from './MonitoringTable';
+import { OverrideDialog } from './OverrideDialog';
+import './monitoring-tools.css';
 import { TrendDrawer } from './TrendDrawer';
 
 interface MonitoringViewProps {
   detail: PlanDetail;
+  /** reloads plan/get after a change made here (an adjustment, an import, a submission); keeps the year */
+  onReload?: () => void;
 }
 
 /** Statuses a clerk set by hand for the year, with their reasons, by indicator id. */
@@ -29,19 +33,28 @@ function overridesFor(detail: PlanDetail, year: number): ReadonlyMap<number, Sta
   );
 }
 
-export function MonitoringView({ detail }: MonitoringViewProps) {
+export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
   const { t } = useTranslation();
+  const [messageApi, messageHolder] = message.useMessage();
   const [year, setYear] = useState(() => defaultMonitoringYear(detail));
   const [planOrder, setPlanOrder] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [adjustId, setAdjustId] = useState<number | null>(null);
   const period = useMemo(() => planPeriod(detail.plan), [detail.plan]);
   const rows = useMemo(() => buildMonitoringRows(detail, year, overridesFor(detail, year)), [detail, year]);
   const sorted = useMemo(() => sortRows(rows, planOrder), [rows, planOrder]);
   const counts = statusCounts(rows);
   const open = rows.find((r) => r.key === openId) ?? null;
+  const adjusting = rows.find((r) => r.key === adjustId) ?? null;
+  /** A change was written: say so and show the plan as it is now. */
+  const changed = (text: string) => {
+    void messageApi.success(text);
+    onReload?.();
+  };
 
   return (
     <div className="monitoring-page" data-testid="monitoring-page">
+      {messageHolder}
       <div className="monitoring-toolbar">
         <Typography.Title level={5} className="page-title">
           {t('monitoring.title', { year })}
@@ -71,8 +84,19 @@ export function MonitoringView({ detail }: MonitoringViewProps) {
         tolerance={DEFAULT_EVAL.tolerance}
         planOrder={planOrder}
         onOpen={(r) => setOpenId(r.key)}
+        onAdjust={(r) => setAdjustId(r.key)}
       />
       <TrendDrawer row={open} plan={period} year={year} onClose={() => setOpenId(null)} />
+      <OverrideDialog
+        planId={detail.plan.id}
+        year={year}
+        row={adjusting}
+        onClose={() => setAdjustId(null)}
+        onSaved={(text) => {
+          setAdjustId(null);
+          changed(text);
+        }}
+      />
     </div>
   );
 }

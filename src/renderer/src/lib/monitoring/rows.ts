@@ -9,6 +9,7 @@ import {
   type PlanYears,
 } from '../../../../shared/evaluate';
 import type {
+  EvaluationOverride,
   Indicator,
   IndicatorValue,
   PlanDetail,
@@ -37,6 +38,8 @@ export interface MonitoringRow {
   actual: IndicatorValue | null;
   /** the plan's final target as written (the last year's, else the latest one) */
   finalTarget: IndicatorValue | null;
+  /** the clerk's stored override for the year (who, when, why), if any */
+  override: EvaluationOverride | null;
 }
 
 export function planPeriod(plan: Pick<PlanMeta, 'firstYear' | 'lastYear' | 'baseYear'>): PlanYears {
@@ -59,6 +62,7 @@ export function buildMonitoringRows(
   opts: EvalOptions = DEFAULT_EVAL,
 ): MonitoringRow[] {
   const period = planPeriod(detail.plan);
+  const stored = new Map(detail.overrides.filter((o) => o.year === year).map((o) => [o.indicatorId, o]));
   return buildIndicatorRows(detail.categories, detail.indicators).map((row, planIndex) => {
     const ind = row.indicator;
     return {
@@ -70,6 +74,7 @@ export function buildMonitoringRows(
       yearTarget: valueAt(ind, year, 'target'),
       actual: valueAt(ind, year, 'actual'),
       finalTarget: finalTargetOf(ind, detail.plan.lastYear),
+      override: stored.get(ind.id) ?? null,
     };
   });
 }
