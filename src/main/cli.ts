@@ -139,7 +139,8 @@ async function exportCollection(ctx: AppContext, p: Parsed, io: Io): Promise<voi
   io.out(out);
 }
 
-async function importValues(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
+/** Exit code 1 when a file had errors or files conflicted (what could be imported still was, with --apply). */
+async function importValues(ctx: AppContext, p: Parsed, io: Io): Promise<number> {
   const planId = ctx.services.plans.get(required(p, 'plan')).plan.id;
   if (p.files.length === 0) throw new UsageError('缺少 --file（可以给多个）。');
   const files = p.files.map((f) => {
@@ -163,14 +164,14 @@ async function importValues(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
           : '没有需要写入的修改。',
     );
   }
-  if (preview.problems.some((x) => x.severity === 'error') || preview.conflicts.length > 0) process.exitCode = 1;
+  return preview.problems.some((x) => x.severity === 'error') || preview.conflicts.length > 0 ? 1 : 0;
 }
 
-async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
+async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<number | void> {
   const [cmd, sub, ref, ...extra] = p.words;
   if (cmd === 'plans' && sub === undefined) {
     const plans = ctx.services.plans.list();
-    if (p.json) return io.out(JSON.stringify(plans, null, 2));
+    if (p.json) return void io.out(JSON.stringify(plans, null, 2));
     for (const x of plans) {
       io.out(`${x.id}\t${x.shortName}\t${x.firstYear}—${x.lastYear}\t${x.indicatorCount} 项指标\t${x.title}`);
     }
@@ -178,7 +179,7 @@ async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
   }
   if (cmd === 'plan' && sub === 'show' && ref !== undefined && extra.length === 0) {
     const detail = ctx.services.plans.get(ref);
-    if (p.json) return io.out(JSON.stringify(planToJson(detail), null, 2));
+    if (p.json) return void io.out(JSON.stringify(planToJson(detail), null, 2));
     io.out(`${detail.plan.title}（${detail.plan.firstYear}—${detail.plan.lastYear}年）`);
     for (const i of detail.indicators) {
       const values = i.values.map((v) => `${v.year}${v.kind === 'target' ? '目标' : '实际'}=${v.text}`).join('  ');
@@ -195,10 +196,10 @@ async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<void> {
     const year = yearOf(p);
     if (sub === 'unlock') {
       ctx.services.submissions.unlock(planId, year, required(p, 'reason'), ctx.actor);
-      return io.out(`${year} 年已解锁。`);
+      return void io.out(`${year} 年已解锁。`);
     }
     const s = await ctx.services.submissions.submit(planId, year, ctx.actor);
-    if (p.json) return io.out(JSON.stringify(s, null, 2));
+    if (p.json) return void io.out(JSON.stringify(s, null, 2));
     for (const f of s.files) io.out(`${f.sha256}  ${f.fileName}`);
     return;
   }
@@ -219,8 +220,7 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
       resourcesDir: findResourcesDir(__dirname),
       actor: 'cli',
     });
-    await runCommand(ctx, p, io);
-    return 0;
+    return (await runCommand(ctx, p, io)) ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`错误：${e.message}\n\n${USAGE}`);

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/main/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { CHANNELS, type ArgsIn, type Channel, type IndicatorDefinition } from '../../src/shared/api';
+import { CHANNELS, type ArgsIn, type Channel, type IndicatorDefinition, type Result } from '../../src/shared/api';
 import type { Indicator, PlanDetail } from '../../src/shared/model';
 import { memoryContext } from '../helpers/db';
 
@@ -44,10 +44,10 @@ beforeEach(() => {
   plan = ctx.services.plans.get('十四五');
 });
 
-const call = async <C extends Channel>(channel: C, args: ArgsIn<C>) => {
+const call = async <C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> => {
   const r = await dispatch(handlers, ctx, channel, args, () => undefined);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data;
+  return r.data as Result<C>;
 };
 
 /** One realistic call per write channel (with any set-up it needs done by the 'setup' actor). */

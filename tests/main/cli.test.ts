@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main/cli';
+import { editWithOpenpyxl } from '../helpers/xlsx-edit';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -178,5 +179,124 @@ describe('command line', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('找不到规划“不存在”');
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('command line: a year of returned workbooks', () => {
+  it('previews an import without writing, applies it with --apply, and reports a bad file with exit code 1', async () => {
+    const db = path.join(dir, 'import.db');
+    const annual = path.join(dir, 'annual.xlsx');
+    expect(
+      (
+        await run(
+          '--db',
+          db,
+          'export',
+          'annual',
+          '--plan',
+          '十四五',
+          '--year',
+          '2022',
+          '--format',
+          'xlsx',
+          '--out',
+          annual,
+        )
+      ).code,
+    ).toBe(0);
+    const name = '在册市场主体总量（万户）';
+    const filled = path.join(dir, '填好的.xlsx');
+    editWithOpenpyxl(annual, filled, [{ sheet: '主要指标', row: name, column: '当年完成值', value: 3.05 }]);
+
+    const preview = await run('--db', db, 'import', 'values', '--plan', '十四五', '--file', filled, '--json');
+    expect(preview.code).toBe(0);
+    const j = JSON.parse(preview.out) as { changes: { seq: string; after: string }[]; applied: unknown };
+    expect(j.changes.map((c) => [c.seq, c.after])).toEqual([['1', '3.05']]);
+    expect(j.applied).toBeNull();
+    const show = async () =>
+      (await run('--db', db, 'plan', 'show', '十四五')).out.split('\n').find((l) => l.startsWith('1\t'))!;
+    expect(await show()).not.toContain('2022实际');
+
+    const text = await run('--db', db, 'import', 'values', '--plan', '十四五', '--file', filled, '--apply');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/2022年 1 在册市场主体总量：（空） → 3\.05/);
+    expect(text.out).toMatch(/已写入 1 处修改/);
+    expect(await show()).toContain('2022实际=3.05');
+    const twice = await run('--db', db, 'import', 'values', '--plan', '十四五', '--file', filled, '--apply');
+    expect(twice.out).toMatch(/已写入 0 处修改/);
+
+    const bad = path.join(dir, '坏.xlsx');
+    fs.writeFileSync(bad, 'not a workbook');
+    const r = await run('--db', db, 'import', 'values', '--plan', '十四五', '--file', filled, '--file', bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\[错误\] 坏\.xlsx：这是文本文件/);
+    expect((await run('--db', db, 'import', 'values', '--plan', '十四五')).err).toMatch(/缺少 --file/);
+    const missing = await run(
+      '--db',
+      db,
+      'import',
+      'values',
+      '--plan',
+      '十四五',
+      '--file',
+      path.join(dir, 'nope.xlsx'),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/无法读取文件/);
+  });
+
+  it('submits a year and prints the kept files’ SHA-256, then unlocks it with a reason', async () => {
+    const db = path.join(dir, 'submit.db');
+    const r = await run('--db', db, 'year', 'submit', '--plan', '十四五', '--year', '2022');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^[0-9a-f]{64} {2}十四五_2022年度完成情况表_\d{8}\.(xlsx|pdf)$/);
+    expect((await run('--db', db, 'year', 'submit', '--plan', '十四五', '--year', '2022')).err).toMatch(/已报送/);
+    expect((await run('--db', db, 'year', 'unlock', '--plan', '十四五', '--year', '2022')).err).toMatch(
+      /缺少 --reason/,
+    );
+    const u = await run('--db', db, 'year', 'unlock', '--plan', '十四五', '--year', '2022', '--reason', '数据更正');
+    expect(u.out).toBe('2022 年已解锁。');
+  });
+
+  it('writes one collection workbook per 科室 with --department all, and names the choices for an unknown one', async () => {
+    const db = path.join(dir, 'collect.db');
+    expect(
+      (
+        await run(
+          '--db',
+          db,
+          'export',
+          'collection',
+          '--plan',
+          '十四五',
+          '--year',
+          '2022',
+          '--department',
+          'all',
+          '--out',
+          dir,
+        )
+      ).err,
+    ).toMatch(/还没有任何指标指定了责任科室/);
+    expect(
+      (
+        await run(
+          '--db',
+          db,
+          'export',
+          'collection',
+          '--plan',
+          '十四五',
+          '--year',
+          '2022',
+          '--department',
+          '登记科',
+          '--out',
+          dir,
+        )
+      ).err,
+    ).toMatch(/找不到科室“登记科”/);
   });
 });
