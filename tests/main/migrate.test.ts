@@ -138,6 +138,24 @@ describe('migrations', () => {
     expect(() => createAppContext({ dbFile: file, resourcesDir: RESOURCES })).toThrow(/不是有效的 PlanDesk 数据库/);
   });
 
+  it('upgrades a version-2 database with history: old change-log entries keep their data, source empty', () => {
+    const db = openDatabase({ file: ':memory:' });
+    migrate(db, { migrations: MIGRATIONS.slice(0, 2) });
+    db.prepare(
+      `INSERT INTO change_log (at, actor, plan_id, entity, entity_id, field, op, before, after)
+       VALUES ('2024-01-01T00:00:00.000Z', 'clerk', NULL, 'department', 1, NULL, 'create', NULL, '{"name":"综合科"}')`,
+    ).run();
+    expect(migrate(db)).toMatchObject({ from: 2, to: 3 });
+    expect(db.prepare('SELECT entity, after, source FROM change_log').all()).toEqual([
+      { entity: 'department', after: '{"name":"综合科"}', source: null },
+    ]);
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'year_submission%' ORDER BY name`).all();
+    expect(tables).toEqual([{ name: 'year_submission' }, { name: 'year_submission_file' }]);
+    // The log stays append-only after the column was added.
+    expect(() => db.prepare(`UPDATE change_log SET source = 'x'`).run()).toThrow(/append-only/);
+    db.close();
+  });
+
   it('rolls a failing migration back completely, version included', () => {
     const db = openDatabase({ file: ':memory:' });
     const bad = [
