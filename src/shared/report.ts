@@ -14,6 +14,23 @@ export interface ReportCell {
   rowSpan?: number;
   /** the cell spans this many columns to the right (covered cells are null) */
   colSpan?: number;
+  /**
+   * A cell the recipient fills in (collection workbooks): unlocked when the sheet is protected, highlighted, and
+   * guarded by a text-length rule with an input prompt. Only body cells can be input cells.
+   */
+  input?: ReportInput;
+}
+
+/** What an input cell accepts and says (Excel limits: titles 32 characters, prompt and error 255). */
+export interface ReportInput {
+  /** longest text accepted (numbers count the characters they are shown with) */
+  maxLength: number;
+  /** the input prompt shown when the cell is selected */
+  promptTitle?: string;
+  prompt?: string;
+  /** the message shown when the rule refuses an entry */
+  errorTitle?: string;
+  error?: string;
 }
 
 export interface ReportColumn {
@@ -50,6 +67,12 @@ export interface ReportTable {
   notes: string[];
   /** consistency hints for the clerk, shown in the preview but never printed */
   hints: string[];
+  /** lines printed above the label and title (e.g. 填报说明 of a collection workbook), one wrapped row each */
+  preamble?: string[];
+  /** lines between the title and the table (e.g. 填报科室：…), left-aligned */
+  subheading?: string[];
+  /** protect the sheet (no password): every cell locked except the `input` cells */
+  protect?: boolean;
 }
 
 /** Document-level facts pinned by the caller so output is deterministic in tests. */
@@ -59,4 +82,8 @@ export interface ReportMeta {
   author: string;
   /** creation/modification time written into the files */
   now: Date;
+  /** document title, keywords and category, when the default (appendix wording) does not fit */
+  title?: string;
+  keywords?: string;
+  category?: string;
 }

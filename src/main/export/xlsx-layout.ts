@@ -167,3 +167,28 @@ export function rowHeightFor(lines: number, sizePt: number): number {
 export function textHeight(text: string, widthPx: number, sizePt: number): number {
   return rowHeightFor(wrappedLines(text, widthPx, sizePt), sizePt);
 }
+
+// ---------------------------------------------------------------- input cells
+
+/** Excel's limits on a data validation's texts: longer ones make it repair the file. */
+export const VALIDATION_LIMITS = { title: 32, message: 255 } as const;
+
+/**
+ * Text for a data validation's title or message: valid XML, on one line (exceljs writes attributes with raw line
+ * breaks, which XML readers turn into spaces anyway), at most `max` UTF-16 units.
+ */
+export function validationText(s: string, max: number): string {
+  const one = stripInvalidXml(s)
+    .replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ')
+    .trim();
+  return one.length > max ? cut(one, max - 1) + '…' : one;
+}
+
+/**
+ * Whether the General format shows `value` with exactly `decimals` digits: 3.52 with 2 yes, 3.5 with 2 no (General
+ * drops trailing zeros), 1e-8 no (General switches to scientific notation). General shows at most 11 characters.
+ */
+export function isGeneralExact(value: number, decimals: number): boolean {
+  const fixed = value.toFixed(decimals);
+  return fixed.length <= 11 && String(value) === fixed;
+}
