@@ -1,4 +1,5 @@
 // English: the second language. Typed as Messages so a missing or extra key fails the type check.
+import annual from './en-annual';
 import editing from './en-editing';
 import monitoring from './en-monitoring';
 import type { Messages } from './zh-CN';
@@ -6,6 +7,7 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   ...editing,
   ...monitoring,
+  ...annual,
   app: {
     name: 'PlanDesk Plan Indicator Ledger',
     planLabel: 'Plan',

@@ -1,11 +1,13 @@
 // Simplified Chinese: the default and reference language. Every key here must also exist in en.ts
 // (enforced by the Messages type and by tests/renderer/i18n.test.ts).
+import annual from './zh-CN-annual';
 import editing from './zh-CN-editing';
 import monitoring from './zh-CN-monitoring';
 
 const zhCN = {
   ...editing,
   ...monitoring,
+  ...annual,
   app: {
     name: 'PlanDesk 规划指标台账',
     planLabel: '规划',

@@ -16,6 +16,7 @@ import {
 import { planYears } from '../../lib/indicator-rows';
 import { MonitoringSummary } from './MonitoringSummary';
 import { MonitoringTable } from './MonitoringTable';
+import { ImportButton } from '../import/ImportButton';
 import { OverrideDialog } from './OverrideDialog';
 import './monitoring-tools.css';
 import { TrendDrawer } from './TrendDrawer';
@@ -69,6 +70,9 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
             options={planYears(detail.plan).map((y) => ({ value: y, label: t('monitoring.yearOption', { year: y }) }))}
           />
         </div>
+      </div>
+      <div className="monitoring-tools" data-testid="monitoring-tools">
+        <ImportButton planId={detail.plan.id} onImported={changed} />
       </div>
       <MonitoringSummary rows={rows} counts={counts} actions={detail.actions} tasks={detail.tasks} year={year} />
       <div className="monitoring-table-bar">

@@ -1,0 +1,75 @@
+// English texts of 年度监测's annual work; typed against the Chinese ones so keys cannot drift. Spread into en.ts.
+import type { AnnualMessages } from './zh-CN-annual';
+
+const annual: AnnualMessages = {
+  importer: {
+    button: 'Import returned workbooks',
+    title: 'Import returned workbooks',
+    pickHint: 'Click or drag files here',
+    pickDetail:
+      'Choose one or more .xlsx files: annual reports exported by PlanDesk or collection workbooks returned by the sections. You see a preview first; nothing is written until you confirm.',
+    chosen: '{{n}} file(s) chosen',
+    remove: 'Remove',
+    refusedTitle: 'Files not taken',
+    tooLarge: '{{name}}: larger than 20 MB, which is not a returned workbook; not taken.',
+    duplicate: '{{name}}: a file of the same name is already chosen.',
+    tooMany: 'At most {{max}} files per import; the rest were not taken.',
+    preview: 'Preview the import ({{n}} file(s))',
+    cancel: 'Cancel',
+    reading: 'Reading file {{i}} of {{n}}: {{name}}',
+    analysing: 'Analysing {{n}} file(s)…',
+    readFailed: 'Could not read “{{name}}”: {{message}}',
+    previewFailed: 'Preview failed: {{message}}',
+    back: 'Choose other files',
+    confirm: 'Import {{n}} change(s)',
+    applied: '{{n}} change(s) imported',
+    applyFailed: 'Import failed: {{message}}',
+    stale:
+      'The data or the files changed after the preview, so nothing was written. Preview again and check before confirming.',
+    repreview: 'Preview again',
+    summary: '{{files}} file(s): {{changes}} change(s), {{conflicts}} conflict(s), {{problems}} problem(s)',
+    noChanges: 'These files agree with the ledger: there is nothing to import.',
+    filesTitle: 'Files',
+    changesTitle: 'Changes to import ({{n}})',
+    conflictsTitle: 'Conflicts ({{n}}, not imported)',
+    conflictsHint:
+      'These indicators have different values in different files and were not imported. Check with the sections, correct the files and import again.',
+    problemsTitle: 'Problems ({{n}})',
+    kind: {
+      annual: 'Annual report',
+      collection: 'Collection workbook',
+      unknown: 'Not recognised',
+    },
+    severity: {
+      error: 'Error',
+      warning: 'Note',
+    },
+    col: {
+      severity: 'Level',
+      file: 'File',
+      kind: 'Kind',
+      year: 'Year',
+      matched: 'Matched',
+      changed: 'Changed',
+      unchanged: 'Unchanged',
+      state: 'State',
+      seq: 'No.',
+      indicator: 'Indicator',
+      value: 'Now → new',
+      note: 'Explanation',
+      source: 'Source',
+      values: 'Values in the files',
+      sheet: 'Sheet',
+      cell: 'Cell',
+      reason: 'Reason',
+    },
+    yearValue: '{{year}}',
+    rejected: 'Not imported',
+    accepted: 'Importable',
+    empty: '(empty)',
+    unchangedValue: '{{value}} (unchanged)',
+    noteUntouched: 'Unchanged',
+  },
+};
+
+export default annual;
