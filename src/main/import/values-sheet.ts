@@ -21,9 +21,12 @@ export interface ReadRow {
 }
 
 export interface SheetReading {
+  sheet: string;
   kind: 'annual' | 'collection';
   year: number | null;
   rows: ReadRow[];
+  /** rows matched to an indicator, including those whose value cell is wrong */
+  matched: number;
   problems: ImportProblem[];
 }
 
@@ -51,14 +54,14 @@ function findColumns(rows: GridCell[][]): Columns | null {
     let value = -1;
     let kind: Columns['kind'] = 'annual';
     let year: number | null = null;
+    // A collection workbook also shows last year's 完成值 for reference: the latest year is the one to fill.
     texts.forEach((t, c) => {
-      if (value >= 0) return;
       const m = /^(\d{4})年(?:度)?(?:实际)?(?:完成值|实际值|完成情况|实际)/.exec(t);
-      if (m) {
+      if (m && (year === null || Number(m[1]) > year)) {
         value = c;
         kind = 'collection';
         year = Number(m[1]);
-      } else if (/^(当年)?(实际)?完成值/.test(t)) value = c;
+      } else if (!m && year === null && value < 0 && /^(当年)?(实际)?完成值/.test(t)) value = c;
     });
     if (value < 0) continue;
     const note = texts.findIndex((t) => t.includes('情况说明') || t === '备注');
@@ -123,6 +126,7 @@ export function readValuesSheet(sheet: SheetGrid, indicators: Indicator[], file:
     }
   }
   const rows: ReadRow[] = [];
+  let matched = 0;
   const seen = new Map<number, string>();
   for (let r = cols.header + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -144,6 +148,7 @@ export function readValuesSheet(sheet: SheetGrid, indicators: Indicator[], file:
       continue;
     }
     seen.set(ind.id, where ?? '');
+    matched++;
     const valueCell = cells[cols.value];
     const address = valueCell?.address ?? `${String.fromCharCode(65 + cols.value)}${r + 1}`;
     const read = cellValue(valueCell, ind);
@@ -167,7 +172,7 @@ export function readValuesSheet(sheet: SheetGrid, indicators: Indicator[], file:
       note: note !== null && note.length > 2000 ? note.slice(0, 2000) : note,
     });
   }
-  return { kind: cols.kind, year, rows, problems };
+  return { sheet: sheet.name, kind: cols.kind, year, rows, matched, problems };
 }
 
 function describeIssue(name: string, text: string, code: string, params: Record<string, string | number>): string {

@@ -97,7 +97,10 @@ export function createImportService(
     const proposals: Proposal[] = [];
     for (const r of readings) {
       problems.push(...r.problems);
-      const sheet = r.rows[0]?.sheet ?? null;
+      const sheet = r.sheet;
+      summary.kind = r.kind;
+      summary.year = r.year;
+      summary.matched += r.matched;
       if (r.year === null) {
         fail('无法确定这张表是哪一年的：表头应为“2022年完成值”，或标题中写明“2022年度”。', sheet);
         continue;
@@ -111,9 +114,6 @@ export function createImportService(
         fail(lockedYearMessage(r.year), sheet);
         continue;
       }
-      summary.kind = r.kind;
-      summary.year = r.year;
-      summary.matched += r.rows.length;
       for (const row of r.rows) proposals.push({ row, file: f.name, year: r.year, kind: r.kind });
     }
     const errors = problems.filter((p) => p.severity === 'error').length;
