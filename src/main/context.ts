@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './services/clock';
 import { createChangeLogService } from './services/change-log-service';
 import { createImportService } from './services/import-service';
 import { createIndicatorService } from './services/indicator-service';
+import { createPlanLifecycleService } from './services/plan-lifecycle-service';
 import { createPlanService } from './services/plan-service';
 import { createReportService } from './services/report-service';
 import { createRevertService } from './services/revert-service';
@@ -49,6 +50,7 @@ export interface AppContext {
     revert: ReturnType<typeof createRevertService>;
     imports: ReturnType<typeof createImportService>;
     submissions: ReturnType<typeof createSubmissionService>;
+    lifecycle: ReturnType<typeof createPlanLifecycleService>;
   };
   clock: Clock;
   /** the fonts that fill each PDF role, found once on first use (a folder scan) */
@@ -85,6 +87,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
       revert: createRevertService(repos, { indicators, structure, work }),
       imports: createImportService(db, repos, plans, indicators, backupBeforeImport),
       submissions: createSubmissionService(db, repos, clock, reports),
+      lifecycle: createPlanLifecycleService(db, repos, clock, plans),
     };
     const actor = opts.actor ?? 'clerk';
     if (migration.from === 0 && opts.seed !== false && services.plans.isEmpty()) {

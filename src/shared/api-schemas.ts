@@ -96,3 +96,24 @@ export interface ChangeLogPage {
   total: number;
   entries: ChangeLogEntry[];
 }
+
+/** A new plan's (or a clone's) metadata. */
+export const planMetaInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, '请填写规划名称').max(200),
+    shortName: z.string().trim().min(1, '请填写简称，例如 十五五').max(20),
+    firstYear: year,
+    lastYear: year,
+    /** the year base values refer to (usually firstYear − 1) */
+    baseYear: year.nullable(),
+    issuers: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+  })
+  .refine((p) => p.lastYear >= p.firstYear && p.lastYear - p.firstYear <= 20, {
+    message: '规划期应为起止年份，且不超过 20 年',
+    path: ['lastYear'],
+  })
+  .refine((p) => p.baseYear === null || p.baseYear < p.firstYear, {
+    message: '基期年份应早于规划起始年份',
+    path: ['baseYear'],
+  });
+export type PlanMetaInput = z.infer<typeof planMetaInputSchema>;

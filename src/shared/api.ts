@@ -10,6 +10,7 @@ import {
   indicatorDefinitionSchema,
   year,
   planRefSchema,
+  planMetaInputSchema,
   progressSchema,
   taskFieldsSchema,
   valueChangeSchema,
@@ -31,6 +32,7 @@ import type {
 import type { ReportTable } from './report';
 import { importArgsSchema, type ImportApplyResult, type ImportPreview } from './import';
 import type { YearSubmission } from './model';
+import { planImportArgsSchema, type PlanImportPreview } from './plan-import';
 
 export * from './api-schemas';
 
@@ -157,6 +159,47 @@ export const contract = {
   'changelog/list': { args: changeLogQuerySchema, result: returns<ChangeLogPage>() },
   /** undoes one logged change by writing its `before` back (itself logged) */
   'changelog/revert': { args: z.strictObject({ id }), result: returns<ChangeLogEntry>() },
+  /** a new, empty plan (categories may be named at once); indicators are then added with indicator/save */
+  'plan/create': {
+    args: z.strictObject({
+      plan: planMetaInputSchema,
+      categories: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+    }),
+    result: returns<PlanSummary>(),
+  },
+  /**
+   * A new period from an old plan: its categories and the chosen indicators (all when omitted), base year = the old
+   * plan's last year, base values = the latest actuals (marked as carried over); targets only when asked.
+   */
+  'plan/clone': {
+    args: z.strictObject({
+      planId: id,
+      plan: planMetaInputSchema,
+      indicatorIds: z.array(id).max(10000).optional(),
+      copyTargets: z.boolean().default(false),
+    }),
+    result: returns<PlanSummary>(),
+  },
+  /** closes a plan: read-only from then on, still viewable, exportable and evaluated */
+  'plan/close': { args: z.strictObject({ planId: id }), result: returns<PlanSummary>() },
+  /** reopens a closed plan; the reason is logged */
+  'plan/reopen': {
+    args: z.strictObject({ planId: id, reason: z.string().trim().min(1, '请写明重新打开的理由').max(2000) }),
+    result: returns<PlanSummary>(),
+  },
+  /** 总结评估: every indicator's final status against the final target */
+  'export/final-evaluation': {
+    args: z.strictObject({ plan: planRefSchema, format: exportFormatSchema }),
+    result: returns<ExportResult>(),
+    file: true,
+  },
+  /** a plan read from a workbook laid out like a plan appendix; writes nothing */
+  'plan/import-preview': { args: planImportArgsSchema, result: returns<PlanImportPreview>() },
+  /** creates the previewed plan in one transaction; refused if the token no longer matches */
+  'plan/import-apply': {
+    args: planImportArgsSchema.extend({ token: z.string().regex(/^[0-9a-f]{64}$/) }),
+    result: returns<PlanSummary>(),
+  },
   /** what returned workbooks would change; writes nothing */
   'import/preview': { args: importArgsSchema, result: returns<ImportPreview>() },
   /** writes a previewed import in one transaction; refused if the preview's token no longer matches */

@@ -32,6 +32,13 @@ export const CHANNEL_NAMES = [
   'year/submit',
   'year/unlock',
   'year/submitted-file',
+  'plan/create',
+  'plan/clone',
+  'plan/close',
+  'plan/reopen',
+  'export/final-evaluation',
+  'plan/import-preview',
+  'plan/import-apply',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -21,6 +21,8 @@ const READ_ONLY = new Set<Channel>([
   'import/preview',
   'export/collection',
   'year/submitted-file',
+  'export/final-evaluation',
+  'plan/import-preview',
 ]);
 
 const definitionOf = (i: Indicator): IndicatorDefinition => ({
@@ -154,6 +156,21 @@ const cases: Partial<Record<Channel, () => Promise<unknown>>> = {
   'year/unlock': async () => {
     await ctx.services.submissions.submit(plan.plan.id, 2022, 'setup');
     return call('year/unlock', { planId: plan.plan.id, year: 2022, reason: '发改局要求更正' });
+  },
+  'plan/create': () =>
+    call('plan/create', {
+      plan: { title: '新规划', shortName: '十五五', firstYear: 2026, lastYear: 2030, baseYear: 2025 },
+      categories: ['甲'],
+    }),
+  'plan/clone': () =>
+    call('plan/clone', {
+      planId: plan.plan.id,
+      plan: { title: '新规划', shortName: '十五五', firstYear: 2026, lastYear: 2030, baseYear: null },
+    }),
+  'plan/close': () => call('plan/close', { planId: plan.plan.id }),
+  'plan/reopen': () => {
+    ctx.services.lifecycle.close(plan.plan.id, 'setup');
+    return call('plan/reopen', { planId: plan.plan.id, reason: '补录数据' });
   },
 };
 

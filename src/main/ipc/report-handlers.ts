@@ -2,6 +2,7 @@ import type { ExportResult } from '../../shared/api';
 import type { ExportFile } from '../services/report-service';
 import type { HandlerTable } from './dispatch';
 import { buildCollectionWorkbook } from '../services/reports/collection';
+import { exportFinalEvaluation } from '../services/reports/final-evaluation';
 
 export const toResult = (file: ExportFile): ExportResult => ({
   fileName: file.fileName,
@@ -12,7 +13,7 @@ export const toResult = (file: ExportFile): ExportResult => ({
 
 export const reportHandlers: Pick<
   HandlerTable,
-  'report/appendices' | 'export/appendix' | 'export/annual' | 'export/collection'
+  'report/appendices' | 'export/appendix' | 'export/annual' | 'export/collection' | 'export/final-evaluation'
 > = {
   'report/appendices': (args, ctx) => ctx.services.reports.appendices(args.plan, args.appendix),
   'export/appendix': async (args, ctx) =>
@@ -22,5 +23,9 @@ export const reportHandlers: Pick<
   'export/collection': async (a, ctx) =>
     toResult(
       await buildCollectionWorkbook(ctx.services.plans.get(a.plan), a.year, a.departmentId, new Date(ctx.clock.now())),
+    ),
+  'export/final-evaluation': async (a, ctx) =>
+    toResult(
+      await exportFinalEvaluation(ctx.services.plans.get(a.plan), a.format, new Date(ctx.clock.now()), ctx.fonts()),
     ),
 };

@@ -6,6 +6,7 @@ import { changeRecorder } from './change-recorder';
 import type { Db } from '../db/connection';
 import type { Repos } from '../db/repos';
 import type { Clock } from './clock';
+import { assertPlanOpen } from './plan-guard';
 
 /** The message for a write into a year that has been submitted (报送). */
 export const lockedYearMessage = (year: number) =>
@@ -28,6 +29,7 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
       if (year < plan.firstYear || year > plan.lastYear) {
         throw new AppError('VALIDATION', `年份 ${year} 不在规划期 ${plan.firstYear}—${plan.lastYear} 年之内。`);
       }
+      assertPlanOpen(repos, planId);
       if (repos.submissions.isSubmitted(planId, year)) throw new AppError('CONFLICT', lockedYearMessage(year));
       if (override && override.reason.trim() === '') throw new AppError('VALIDATION', '人工调整评价必须写明理由。');
       return db.transaction(() => {
@@ -73,6 +75,7 @@ export function createIndicatorService(db: Db, repos: Repos, clock: Clock) {
     ): UpdateValuesResult {
       const plan = repos.plans.get(planId);
       if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的规划。`);
+      assertPlanOpen(repos, planId);
       const seen = new Set<string>();
       for (const c of changes) {
         const key = `${c.indicatorId}/${c.year}/${c.kind}`;

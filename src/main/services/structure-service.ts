@@ -10,6 +10,7 @@ import type { Repos } from '../db/repos';
 import type { NewIndicator } from '../db/repos/indicator-repo';
 import { changeRecorder } from './change-recorder';
 import type { Clock } from './clock';
+import { assertPlanOpen } from './plan-guard';
 
 const printedName = (name: string, unit: string | null) => (unit ? `${name}（${unit}）` : name);
 
@@ -55,6 +56,7 @@ export function createStructureService(db: Db, repos: Repos, clock: Clock) {
   });
   const tx = <T>(planId: number, fn: (log: ReturnType<typeof changeRecorder>, now: string) => T, actor: string): T =>
     db.transaction(() => {
+      assertPlanOpen(repos, planId);
       const now = clock.now();
       const result = fn(changeRecorder(repos, now, actor), now);
       repos.plans.touch(planId, now);

@@ -9,6 +9,7 @@ import type { SubmittedFile } from '../db/repos/submission-repo';
 import type { Clock } from './clock';
 import { changeRecorder } from './change-recorder';
 import { MIME, type ExportFile, type ReportService } from './report-service';
+import { assertPlanOpen } from './plan-guard';
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -16,6 +17,7 @@ export function createSubmissionService(db: Db, repos: Repos, clock: Clock, repo
   function planOrThrow(planId: number) {
     const plan = repos.plans.get(planId);
     if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的规划。`);
+    assertPlanOpen(repos, planId);
     return plan;
   }
 

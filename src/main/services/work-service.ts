@@ -8,6 +8,7 @@ import type { Repos } from '../db/repos';
 import { lockedYearMessage } from './indicator-service';
 import { changeRecorder } from './change-recorder';
 import type { Clock } from './clock';
+import { assertPlanOpen } from './plan-guard';
 
 type Progress = z.output<typeof progressSchema>;
 
@@ -46,6 +47,7 @@ export function createWorkService(db: Db, repos: Repos, clock: Clock) {
     actor: string,
   ): T {
     return db.transaction(() => {
+      assertPlanOpen(repos, planId);
       const now = clock.now();
       write();
       const after = read();
@@ -62,6 +64,7 @@ export function createWorkService(db: Db, repos: Repos, clock: Clock) {
     if (p.year < meta.firstYear || p.year > meta.lastYear) {
       throw new AppError('VALIDATION', `年份 ${p.year} 不在规划期 ${meta.firstYear}—${meta.lastYear} 年之内。`);
     }
+    assertPlanOpen(repos, planId);
     if (repos.submissions.isSubmitted(planId, p.year)) throw new AppError('CONFLICT', lockedYearMessage(p.year));
     return db.transaction((): ProgressEntry | null => {
       const now = clock.now();
