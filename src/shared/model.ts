@@ -44,6 +44,8 @@ export interface PlanMeta extends PlanSummary {
   /** the years for which the plan itself publishes targets (附件1 columns) */
   targetYears: number[];
   sourceFile: string | null;
+  /** the columns 附件1 prints (migration 0004); absent: derived from targetYears (defaultAppendixLayout) */
+  appendixLayout?: import('./plan-import').AppendixLayout;
 }
 
 export interface Department {

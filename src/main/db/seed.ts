@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { appendixLayoutSchema } from '../../shared/plan-import';
 import { parseValue } from '../../shared/value';
 import type { Repos } from './repos';
 
@@ -21,6 +22,9 @@ const indicatorSchema = z.object({
   targets: z.record(z.string().regex(/^\d{4}$/), text),
   base: z.object({ year: year.nullable(), text, source: nullableText }).nullable(),
   remark: nullableText,
+  /** 责任科室 by name (created when missing) and 数据来源, as an imported appendix may print them */
+  department: nullableText.optional(),
+  dataSource: nullableText.optional(),
 });
 
 export const planFileSchema = z.object({
@@ -40,6 +44,8 @@ export const planFileSchema = z.object({
     baseYear: year.nullable(),
     targetYears: z.array(year),
     appendices: z.array(z.object({ kind: z.enum(['indicators', 'actions']), label: text, title: text })),
+    /** the columns 附件1 prints; omitted: PlanDesk's usual layout for targetYears */
+    appendixLayout: appendixLayoutSchema.optional(),
   }),
   departments: z.array(text),
   categories: z.array(z.object({ name: text, indicators: z.array(indicatorSchema).min(1) })),
@@ -80,7 +86,7 @@ export function insertPlan(
   repos: Repos,
   file: PlanFile,
   sourceText: string | null,
-  who: { now: string; actor: string },
+  who: { now: string; actor: string; source?: string | null },
 ): number {
   const { plan: p } = file;
   const log = (planId: number, entity: string, entityId: number, after: unknown) =>
@@ -94,6 +100,7 @@ export function insertPlan(
       op: 'create',
       before: null,
       after,
+      source: who.source ?? null,
     });
 
   const { appendices, ...meta } = p;
@@ -107,20 +114,22 @@ export function insertPlan(
   log(planId, 'plan', planId, meta);
   for (const a of appendices) repos.plans.insertAppendix(planId, a);
   file.departments.forEach((name, i) => repos.plans.departmentId(name, i));
+  const departmentOf = (name: string | null | undefined) =>
+    name ? repos.plans.departmentId(name, repos.plans.departments().length) : null;
 
   let order = 0;
   file.categories.forEach((c, ci) => {
     const categoryId = repos.plans.insertCategory(planId, c.name, ci + 1);
     log(planId, 'category', categoryId, { name: c.name });
     for (const ind of c.indicators) {
-      const { targets, base, ...rest } = ind;
+      const { targets, base, department, dataSource, ...rest } = ind;
       const indicatorId = repos.indicators.insert({
         ...rest,
         planId,
         categoryId,
         base: base ? { ...parseValue(base.text), year: base.year, source: base.source } : null,
-        departmentId: null,
-        dataSource: null,
+        departmentId: departmentOf(department),
+        dataSource: dataSource ?? null,
         sortOrder: ++order,
       });
       log(planId, 'indicator', indicatorId, ind);

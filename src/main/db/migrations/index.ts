@@ -3,6 +3,7 @@
 import m0001 from './0001-init';
 import m0002 from './0002-evaluation-override';
 import m0003 from './0003-import-and-submission';
+import m0004 from './0004-appendix-layout';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: m0001 },
   { version: 2, name: '0002-evaluation-override', sql: m0002 },
   { version: 3, name: '0003-import-and-submission', sql: m0003 },
+  { version: 4, name: '0004-appendix-layout', sql: m0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,9 +1,11 @@
 import type { Appendix, Category, Department, PlanMeta, PlanStatus, PlanSummary } from '../../../shared/model';
+import { appendixLayoutSchema, defaultAppendixLayout, type AppendixLayout } from '../../../shared/plan-import';
 import type { Db } from '../connection';
 
-interface PlanRow extends Omit<PlanMeta, 'issuers' | 'targetYears'> {
+interface PlanRow extends Omit<PlanMeta, 'issuers' | 'targetYears' | 'appendixLayout'> {
   issuers: string;
   targetYears: string;
+  appendixLayout: string | null;
 }
 
 export interface NewPlan {
@@ -19,7 +21,22 @@ export interface NewPlan {
   status: PlanStatus;
   sourceFile: string | null;
   sourceText: string | null;
+  /** the columns its 附件1 prints; omitted: PlanDesk's usual layout for the target years */
+  appendixLayout?: AppendixLayout | null;
   now: string;
+}
+
+/** The stored layout, or the usual one when it is missing or unreadable (a hand-edited database). */
+function readLayout(r: PlanRow, targetYears: number[]): AppendixLayout {
+  if (r.appendixLayout !== null) {
+    try {
+      const parsed = appendixLayoutSchema.safeParse(JSON.parse(r.appendixLayout));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // fall through to the usual layout
+    }
+  }
+  return defaultAppendixLayout({ targetYears, lastYear: r.lastYear });
 }
 
 const PLAN_COLUMNS = `p.id, p.title, p.short_name AS shortName, p.first_year AS firstYear, p.last_year AS lastYear,
@@ -30,16 +47,16 @@ export function createPlanRepo(db: Db) {
   const list = db.prepare(`SELECT ${PLAN_COLUMNS} FROM plan p ORDER BY p.first_year DESC, p.id`);
   const byId = db.prepare(
     `SELECT ${PLAN_COLUMNS}, p.issuers, p.doc_number AS docNumber, p.issue_date AS issueDate,
-            p.target_years AS targetYears, p.source_file AS sourceFile
+            p.target_years AS targetYears, p.source_file AS sourceFile, p.appendix_layout AS appendixLayout
        FROM plan p WHERE p.id = @id`,
   );
   const idByShortName = db.prepare(`SELECT id FROM plan WHERE short_name = @shortName`);
   const sourceText = db.prepare(`SELECT source_text AS sourceText FROM plan WHERE id = @id`);
   const insertPlan = db.prepare(
     `INSERT INTO plan (title, short_name, issuers, doc_number, issue_date, first_year, last_year, base_year,
-                       target_years, status, source_file, source_text, created_at, updated_at)
+                       target_years, status, source_file, source_text, appendix_layout, created_at, updated_at)
      VALUES (@title, @shortName, @issuers, @docNumber, @issueDate, @firstYear, @lastYear, @baseYear,
-             @targetYears, @status, @sourceFile, @sourceText, @now, @now)`,
+             @targetYears, @status, @sourceFile, @sourceText, @appendixLayout, @now, @now)`,
   );
   const touch = db.prepare(`UPDATE plan SET updated_at = @now WHERE id = @id`);
   const insertAppendix = db.prepare(
@@ -70,7 +87,13 @@ export function createPlanRepo(db: Db) {
     get(id: number): PlanMeta | undefined {
       const r = byId.get({ id }) as PlanRow | undefined;
       if (!r) return undefined;
-      return { ...r, issuers: JSON.parse(r.issuers) as string[], targetYears: JSON.parse(r.targetYears) as number[] };
+      const targetYears = JSON.parse(r.targetYears) as number[];
+      return {
+        ...r,
+        issuers: JSON.parse(r.issuers) as string[],
+        targetYears,
+        appendixLayout: readLayout(r, targetYears),
+      };
     },
     idByShortName: (shortName: string) => (idByShortName.get({ shortName }) as { id: number } | undefined)?.id,
     sourceText: (id: number) => (sourceText.get({ id }) as { sourceText: string | null } | undefined)?.sourceText,
@@ -79,6 +102,7 @@ export function createPlanRepo(db: Db) {
         ...p,
         issuers: JSON.stringify(p.issuers),
         targetYears: JSON.stringify(p.targetYears),
+        appendixLayout: JSON.stringify(p.appendixLayout ?? defaultAppendixLayout(p)),
       });
       return Number(r.lastInsertRowid);
     },
