@@ -47,15 +47,31 @@ export function marginsFor(orientation: 'portrait' | 'landscape'): Margins {
   return orientation === 'landscape' ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS;
 }
 
-function typeWidth(orientation: 'portrait' | 'landscape'): number {
+/** Width of the type area in points. */
+export function typeWidth(orientation: 'portrait' | 'landscape'): number {
   const [l, , r] = marginsFor(orientation);
   return orientation === 'landscape' ? A4.height - l - r : A4.width - l - r;
 }
 
+/** Height of the type area in points. */
+export function typeHeight(orientation: 'portrait' | 'landscape'): number {
+  const [, top, , bottom] = marginsFor(orientation);
+  return (orientation === 'landscape' ? A4.width : A4.height) - top - bottom;
+}
+
+/** Height of a table row whose cells hold one line each, in a cell style. */
+export function oneLineRowHeight(t: Texter, style: 'head' | 'body'): number {
+  const [, top, , bottom] = t.styles()[style]?.margin ?? [0, 0, 0, 0];
+  return t.line(STYLES[style].role).height * STYLES[style].size + top + bottom + 2 * CELL_PAD_Y + TABLE_LINE;
+}
+
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-/** "附件1" on grid line 1 and the title centred on line 3, each glyph row centred in its line of the grid. */
-export function headingNodes(table: ReportTable, t: Texter): TextNode[] {
+/**
+ * "附件1" on grid line 1 and the title centred on line 3, each glyph row centred in its line of the grid. What
+ * follows starts on line 5 (one blank line under a one-line title; a title of two lines pushes it down by one).
+ */
+export function headingNodes(table: Pick<ReportTable, 'label' | 'title'>, t: Texter): TextNode[] {
   // Distance from a line's top to the middle of its ink (ideographic em box: 0.88 above, 0.12 below baseline).
   const inkMiddle = (s: 'label' | 'title') => (t.line(STYLES[s].role).ascent - 0.38) * STYLES[s].size;
   const height = (s: 'label' | 'title') => t.line(STYLES[s].role).height * STYLES[s].size;

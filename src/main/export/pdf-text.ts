@@ -20,7 +20,8 @@ const EM_BOX_BOTTOM = 0.12;
 
 /**
  * Where each kind of text is set (GB/T 9704; table text by common practice): 3号黑体 label, 2号标宋 title,
- * 五号 黑体 table head, 五号 仿宋 table body (single-spaced), 4号宋体 page number.
+ * 五号 黑体 table head, 五号 仿宋 table body (single-spaced), 4号宋体 page number. The annual summary page adds
+ * 3号黑体 headings (一、…), 4号仿宋 text and 小四 仿宋 in its chart.
  */
 export const STYLES = {
   label: { role: 'heiti', size: 16, cell: false },
@@ -29,8 +30,13 @@ export const STYLES = {
   body: { role: 'fangsong', size: 10.5, cell: true },
   note: { role: 'fangsong', size: 10.5, cell: false },
   pageNo: { role: 'songti', size: 14, cell: false },
+  heading: { role: 'heiti', size: 16, cell: false },
+  text: { role: 'fangsong', size: 14, cell: false },
+  chart: { role: 'fangsong', size: 12, cell: false },
 } as const satisfies Record<string, { role: FontRole; size: number; cell: boolean }>;
 export type StyleName = keyof typeof STYLES;
+/** The styles only the annual summary page uses: left out of other documents' definitions. */
+const SUMMARY_STYLES: readonly StyleName[] = ['heading', 'text', 'chart'];
 
 export interface RoleLine {
   /** line height in ems, the same for all faces of the role */
@@ -45,10 +51,15 @@ export interface Texter {
   line(role: FontRole): RoleLine;
   /** a text node in a style; characters no face of its role has are remembered in `missing` */
   node(text: string, style: StyleName, extra?: Omit<TextNode, 'text' | 'style'>): TextNode;
+  /**
+   * `text` split into runs of one face each, by pdfmake family key (for text drawn outside pdfmake's text nodes:
+   * the summary chart); characters no face of its role has are remembered in `missing`
+   */
+  runs(text: string, style: StyleName): { text: string; key: string }[];
   /** advance width in points of each code point of `text` in a style */
   widths(text: string, style: StyleName): number[];
-  /** the style dictionary of the document definition */
-  styles(): Record<StyleName, StyleDef>;
+  /** the style dictionary of the document definition (the summary page's styles only when it has one) */
+  styles(summary?: boolean): Partial<Record<StyleName, StyleDef>>;
   /** the faces the document may use, by pdfmake family key */
   faces(): [string, FontFace][];
   /** deduplicated, in order of first appearance */
@@ -100,14 +111,18 @@ export function createTexter(fonts: FontSet): Texter {
   };
 
   const missing: string[] = [];
+  const splitFor = (text: string, style: StyleName) => {
+    const s = splitRuns(text, usable[STYLES[style].role]);
+    for (const ch of s.missing) if (!missing.includes(ch)) missing.push(ch);
+    return s;
+  };
   return {
     key,
     line,
     node(text, style, extra = {}) {
       const role = STYLES[style].role;
       const faces = usable[role];
-      const split = splitRuns(text, faces);
-      for (const ch of split.missing) if (!missing.includes(ch)) missing.push(ch);
+      const split = splitFor(text, style);
       const primary = faces[0]!;
       const plain = split.runs.every((r) => r.face === primary);
       const content: string | Inline[] = plain
@@ -119,10 +134,12 @@ export function createTexter(fonts: FontSet): Texter {
           );
       return { text: content, style, ...extra };
     },
+    runs: (text, style) => splitFor(text, style).runs.map((r) => ({ text: r.text, key: key(r.face) })),
     widths: (text, style) => charWidths(text, usable[STYLES[style].role], STYLES[style].size),
-    styles() {
-      const out = {} as Record<StyleName, StyleDef>;
+    styles(summary = false) {
+      const out: Partial<Record<StyleName, StyleDef>> = {};
       for (const [name, s] of Object.entries(STYLES) as [StyleName, (typeof STYLES)[StyleName]][]) {
+        if (!summary && SUMMARY_STYLES.includes(name)) continue;
         const primary = usable[s.role][0]!;
         const def: StyleDef = { font: key(primary), fontSize: s.size, lineHeight: multiplier(primary, s.role) };
         if (s.cell) {

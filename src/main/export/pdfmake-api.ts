@@ -3,7 +3,7 @@
 // addFonts/setFonts, setUrlAccessPolicy, setLocalAccessPolicy, addTableLayouts and createPdf(def).getBuffer().
 import { createRequire } from 'node:module';
 
-export type Alignment = 'left' | 'center' | 'right';
+export type Alignment = 'left' | 'center' | 'right' | 'justify';
 /** [left, top, right, bottom] in points */
 export type Margins = [number, number, number, number];
 
@@ -11,6 +11,8 @@ export interface Inline {
   text: string;
   font?: string;
   lineHeight?: number;
+  /** never broken across lines */
+  noWrap?: boolean;
 }
 
 export interface StyleDef {
@@ -26,6 +28,8 @@ export interface TextNode {
   style?: string;
   alignment?: Alignment;
   margin?: Margins;
+  /** first-line indent in points */
+  leadingIndent?: number;
   verticalAlignment?: 'top' | 'middle' | 'bottom';
   rowSpan?: number;
   colSpan?: number;
@@ -53,13 +57,25 @@ export interface TableNode {
   pageBreak?: 'before';
 }
 
+/**
+ * An SVG drawing (svg-to-pdfkit inside pdfmake). Text in it is set in the font whose pdfmake family its
+ * `font-family` names; see chart-fonts.ts for how that reaches pdfkit. `options` go to svg-to-pdfkit.
+ */
+export interface SvgNode {
+  svg: string;
+  width: number;
+  height: number;
+  margin?: Margins;
+  options?: { warningCallback?: (message: string) => void };
+}
+
 export interface SectionNode {
   section: Content[];
   pageOrientation: 'portrait' | 'landscape';
   pageMargins: Margins;
 }
 
-export type Content = TextNode | TableNode | SectionNode;
+export type Content = TextNode | TableNode | SvgNode | SectionNode;
 
 export interface PageSize {
   width: number;
@@ -79,7 +95,7 @@ export interface TDocumentDefinitions {
   content: Content[];
   footer?: (currentPage: number, pageCount: number, pageSize: PageSize) => Content;
   pageBreakBefore?: (node: NodeInfo) => boolean;
-  styles: Record<string, StyleDef>;
+  styles: Partial<Record<string, StyleDef>>;
   defaultStyle: { font: string; fontSize: number };
   info: {
     title: string;

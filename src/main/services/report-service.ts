@@ -1,11 +1,12 @@
 // Appendices as ReportTables (preview) and as files (xlsx, pdf). Files come back as bytes; each shell delivers them.
 import { AppError } from '../../shared/errors';
 import type { ReportMeta, ReportTable } from '../../shared/report';
-import { renderPdf } from '../export/pdf';
+import { renderPdf, type PdfOptions } from '../export/pdf';
 import { renderXlsx } from '../export/xlsx';
 import type { FontSet } from '../export/fonts';
 import { buildAppendices, type AppendixNo } from './reports';
 import { buildAnnualTables } from './reports/annual';
+import { buildAnnualSummary } from './reports/annual-summary';
 import type { Clock } from './clock';
 import type { PlanService } from './plan-service';
 
@@ -49,10 +50,11 @@ export function createReportService(plans: PlanService, clock: Clock, fonts: () 
     meta: ReportMeta,
     fileName: string,
     format: 'xlsx' | 'pdf',
+    pdfOptions: PdfOptions = {},
   ): Promise<ExportFile> {
     if (format === 'xlsx')
       return { fileName, mimeType: MIME.xlsx, bytes: await renderXlsx(tables, meta), warnings: [] };
-    const pdf = await renderPdf(tables, meta, fonts());
+    const pdf = await renderPdf(tables, meta, fonts(), pdfOptions);
     const warnings =
       pdf.missingGlyphs.length > 0
         ? [`以下字符在可用字体中都没有字形，PDF 中无法正确显示：${pdf.missingGlyphs.join(' ')}`]
@@ -70,7 +72,10 @@ export function createReportService(plans: PlanService, clock: Clock, fonts: () 
       const meta: ReportMeta = { subject: detail.plan.title, author: detail.plan.issuers.at(-1) ?? 'PlanDesk', now };
       return render(tables, meta, exportFileName(detail.plan.shortName, tables, format, now), format);
     },
-    /** 年度完成情况表 for one year: indicators judged, actions and tasks with the year's progress. */
+    /**
+     * 年度完成情况表 for one year: indicators judged, actions and tasks with the year's progress. The PDF opens with
+     * a one-page summary of the year (counts per status with a chart, lagging and 约束性 indicators by name).
+     */
     async exportAnnual(ref: number | string, year: number, format: 'xlsx' | 'pdf'): Promise<ExportFile> {
       const detail = plans.get(ref);
       const { firstYear, lastYear, shortName, title } = detail.plan;
@@ -80,7 +85,8 @@ export function createReportService(plans: PlanService, clock: Clock, fonts: () 
       const now = new Date(clock.now());
       const meta: ReportMeta = { subject: title, author: detail.plan.issuers.at(-1) ?? 'PlanDesk', now };
       const fileName = safeFileName(`${shortName}_${year}年度完成情况表_${dateStamp(now)}.${format}`);
-      return render(buildAnnualTables(detail, year), meta, fileName, format);
+      const summary = format === 'pdf' ? buildAnnualSummary(detail, year) : undefined;
+      return render(buildAnnualTables(detail, year), meta, fileName, format, { summary });
     },
   };
 }
