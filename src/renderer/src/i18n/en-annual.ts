@@ -70,6 +70,37 @@ const annual: AnnualMessages = {
     unchangedValue: '{{value}} (unchanged)',
     noteUntouched: 'Unchanged',
   },
+  submission: {
+    submit: 'Submit and lock',
+    confirmTitle: 'Submit {{year}} and lock it?',
+    confirmBody:
+      'After submitting, the actuals, assessments (adjustments included) and the yearly progress of the actions and tasks of {{year}} become read-only. PlanDesk renders the annual report as Excel and PDF and keeps both with their SHA-256 checksums, to be downloaded and checked at any time. To change anything later, unlock the year with a written reason.',
+    confirmOk: 'Submit and lock',
+    cancel: 'Cancel',
+    submitted: '{{year}} submitted and locked',
+    submitFailed: 'Submission failed: {{message}}',
+    banner: '{{year}} was submitted on {{at}} by {{by}} and is locked',
+    bannerHint: 'Actuals, assessments and progress of the year are read-only. The files kept at submission:',
+    format: {
+      xlsx: 'Excel',
+      pdf: 'PDF',
+    },
+    sha: 'SHA-256',
+    download: 'Download {{format}}',
+    unlock: 'Unlock',
+    unlockTitle: 'Unlock {{year}}',
+    unlockBody:
+      'Unlocking lets you change the actuals, assessments and progress of {{year}} again. The files kept at submission are removed with the lock (the change log keeps their names and SHA-256); download them first if you need them.',
+    unlockReason: 'Reason',
+    unlockReasonPlaceholder: 'Why the submitted data must change, e.g. returned for correction',
+    unlockReasonRequired: 'Write down why the year is unlocked',
+    unlockOk: 'Unlock',
+    unlocked: '{{year}} unlocked',
+    unlockFailed: 'Unlock failed: {{message}}',
+    lockedHint:
+      '{{year}} has been submitted and is locked: its actuals, assessments and progress are read-only. To change them, unlock the year in Annual monitoring with a written reason.',
+    lockedTag: 'Submitted, locked',
+  },
 };
 
 export default annual;

@@ -33,6 +33,7 @@ const editing: EditingMessages = {
       failed: 'Saving failed: {{message}} (nothing is lost: the cells are marked and can be retried)',
       withNote: '{{status}} · {{note}}',
     },
+    lockedMark: '🔒',
     note: {
       pasted: 'Pasted {{n}} cells',
       pastedSkipped: 'Pasted {{n}} cells, skipped {{skipped}} read-only cells',
@@ -45,6 +46,8 @@ const editing: EditingMessages = {
       nothingToUndo: 'Nothing to undo',
       nothingToRedo: 'Nothing to redo',
       readOnly: 'This column is read-only: edit the definition in the side panel (double-click the name)',
+      locked: '{{year}} is submitted and locked: actuals cannot be changed (unlock it in Annual monitoring)',
+      pastedLocked: '{{n}} cell(s) pasted; {{skipped}} cell(s) of the submitted year {{year}} left unchanged',
       categoryRow: 'Category rows take no values',
       retrying: 'Saving {{n}} cells again',
       reverted: 'Change reverted: {{cell}}',

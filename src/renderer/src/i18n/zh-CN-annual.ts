@@ -67,6 +67,36 @@ const annual = {
     unchangedValue: '{{value}}（不变）',
     noteUntouched: '不变',
   },
+  submission: {
+    submit: '报送并锁定',
+    confirmTitle: '报送 {{year}} 年并锁定？',
+    confirmBody:
+      '报送后，{{year}} 年的完成值、评价（含人工调整）以及十大行动、主要任务的年度进展都将变为只读。程序会生成当年的年度完成情况表 Excel 和 PDF，连同各自的 SHA-256 校验值一起保存，日后可随时下载核对。如确需修改，须先解锁并写明理由。',
+    confirmOk: '报送并锁定',
+    cancel: '取消',
+    submitted: '{{year}} 年已报送并锁定',
+    submitFailed: '报送失败：{{message}}',
+    banner: '{{year}} 年已于 {{at}} 由 {{by}} 报送，已锁定',
+    bannerHint: '当年完成值、评价和进展只读。报送时保存的文件如下，可下载核对：',
+    format: {
+      xlsx: 'Excel',
+      pdf: 'PDF',
+    },
+    sha: 'SHA-256',
+    download: '下载 {{format}}',
+    unlock: '解锁',
+    unlockTitle: '解锁 {{year}} 年',
+    unlockBody:
+      '解锁后可以再次修改 {{year}} 年的完成值、评价和进展。报送时保存的文件将随解锁移除（修改记录中保留其文件名和 SHA-256），如需留存请先下载。',
+    unlockReason: '解锁理由',
+    unlockReasonPlaceholder: '写明为何需要修改已报送的数据，如上级退回要求更正',
+    unlockReasonRequired: '请写明解锁的理由',
+    unlockOk: '解锁',
+    unlocked: '{{year}} 年已解锁',
+    unlockFailed: '解锁失败：{{message}}',
+    lockedHint: '{{year}} 年已报送并锁定：当年完成值、评价和进展只读。如需修改，请在“年度监测”中解锁并写明理由。',
+    lockedTag: '已报送锁定',
+  },
 };
 
 export type AnnualMessages = typeof annual;

@@ -32,6 +32,7 @@ const editing = {
       failed: '保存失败：{{message}}（不会丢失：单元格已标记，可重试）',
       withNote: '{{status}} · {{note}}',
     },
+    lockedMark: '🔒',
     note: {
       pasted: '已粘贴 {{n}} 个单元格',
       pastedSkipped: '已粘贴 {{n}} 个单元格，跳过 {{skipped}} 个只读单元格',
@@ -44,6 +45,8 @@ const editing = {
       nothingToUndo: '没有可撤销的操作',
       nothingToRedo: '没有可重做的操作',
       readOnly: '此列只读：指标定义请在定义面板中修改（双击指标名称）',
+      locked: '{{year}} 年已报送锁定，实际值不能修改（如需修改，请在“年度监测”中解锁）',
+      pastedLocked: '已粘贴 {{n}} 个单元格；{{skipped}} 个单元格属于已报送锁定的 {{year}} 年，未修改',
       categoryRow: '类别行不能填写数值',
       retrying: '重新保存 {{n}} 个单元格',
       reverted: '已撤销修改：{{cell}}',

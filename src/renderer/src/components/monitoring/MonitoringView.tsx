@@ -14,9 +14,12 @@ import {
   type StatusOverride,
 } from '../../lib/monitoring/rows';
 import { planYears } from '../../lib/indicator-rows';
+import { submissionOf } from '../../lib/submission';
 import { MonitoringSummary } from './MonitoringSummary';
 import { MonitoringTable } from './MonitoringTable';
 import { ImportButton } from '../import/ImportButton';
+import { SubmitButton } from '../submission/SubmitButton';
+import { SubmittedBanner } from '../submission/SubmittedBanner';
 import { OverrideDialog } from './OverrideDialog';
 import './monitoring-tools.css';
 import { TrendDrawer } from './TrendDrawer';
@@ -52,6 +55,9 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
     void messageApi.success(text);
     onReload?.();
   };
+  const failed = (text: string) => void messageApi.error({ content: text, duration: 8 });
+  const submission = submissionOf(detail, year);
+  const lockedHint = submission ? t('submission.lockedHint', { year }) : null;
 
   return (
     <div className="monitoring-page" data-testid="monitoring-page">
@@ -73,7 +79,9 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
       </div>
       <div className="monitoring-tools" data-testid="monitoring-tools">
         <ImportButton planId={detail.plan.id} onImported={changed} />
+        {!submission && <SubmitButton planId={detail.plan.id} year={year} onSubmitted={changed} onFailed={failed} />}
       </div>
+      {submission && <SubmittedBanner key={year} submission={submission} onUnlocked={changed} />}
       <MonitoringSummary rows={rows} counts={counts} actions={detail.actions} tasks={detail.tasks} year={year} />
       <div className="monitoring-table-bar">
         <Typography.Text type="secondary">{t('monitoring.rowHint')}</Typography.Text>
@@ -89,6 +97,7 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
         planOrder={planOrder}
         onOpen={(r) => setOpenId(r.key)}
         onAdjust={(r) => setAdjustId(r.key)}
+        lockedHint={lockedHint}
       />
       <TrendDrawer row={open} plan={period} year={year} onClose={() => setOpenId(null)} />
       <OverrideDialog

@@ -2,7 +2,7 @@
 // 目标/实际 pair per plan year typed into directly. No Save button: every action is saved as one call and the
 // status line says whether the last change is stored; failed cells keep their text, marked, until retried.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Button, Modal, Typography } from 'antd';
+import { Button, message, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry, PlanDetail } from '../../../../shared/model';
 import { planYears } from '../../lib/indicator-rows';
@@ -13,6 +13,7 @@ import { buildSheetRows, cellRefAt, indexRows, type CellRef, type SheetRow } fro
 import { firstDataRow, rangeOf, type Pos } from '../../lib/sheet/selection';
 import { sheetStatus, useSheetSaver } from '../../lib/sheet/use-sheet-saver';
 import { useReportStatus, type StatusReporter } from '../../lib/status';
+import { lockedYears } from '../../lib/submission';
 import { CellHistoryDrawer, type HistoryCell } from '../CellHistoryDrawer';
 import { SheetContextMenu } from './SheetContextMenu';
 import { SheetTable } from './SheetTable';
@@ -59,6 +60,9 @@ export function IndicatorSheet({
   );
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const [modal, modalHolder] = Modal.useModal();
+  const [messageApi, messageHolder] = message.useMessage();
+  // Actuals of a submitted (报送) year are read-only until the year is unlocked in 年度监测.
+  const locked = useMemo(() => lockedYears(detail), [detail]);
   const [history, setHistory] = useState<HistoryCell | null>(null);
 
   const ctx: PasteContext = useMemo(
@@ -70,9 +74,14 @@ export function IndicatorSheet({
         const ref = cellRefAt(row, col);
         return ref ? session.cells.text(ref) : definitionText(col, row.indicator, t, departments);
       },
+      isLocked: (ref: CellRef) => ref.kind === 'actual' && locked.has(ref.year),
     }),
-    [rows, columns, session, t, departments],
+    [rows, columns, session, t, departments, locked],
   );
+  const onLocked = (year: number, quiet = false) => {
+    session.setNote({ key: 'locked', params: { year } });
+    if (!quiet) void messageApi.warning({ key: 'sheet-locked', content: t('submission.lockedHint', { year }) });
+  };
 
   const columnLabel = (col: SheetColumn): string =>
     col.kind === 'value'
@@ -125,6 +134,7 @@ export function IndicatorSheet({
       confirmOversize,
       openHistory,
       openDefinition,
+      onLocked,
     },
     { row: firstDataRow(rows), col: firstValueCol },
   );
@@ -180,6 +190,7 @@ export function IndicatorSheet({
   return (
     <div data-testid="indicators-page" className="sheet-page">
       {modalHolder}
+      {messageHolder}
       <div className="sheet-toolbar">
         <Typography.Title level={5} className="sheet-title">
           {appendix ? `${appendix.label} ${appendix.title}` : t('nav.indicators')}
@@ -217,6 +228,7 @@ export function IndicatorSheet({
           firstRow={firstRow}
           lastRow={lastRow}
           departments={departments}
+          lockedYears={locked}
         />
         <ValueCellEditor
           key={cmds.editorKey}

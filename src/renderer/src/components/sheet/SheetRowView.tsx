@@ -24,6 +24,8 @@ export interface SheetRowViewProps {
   /** the active cell's column when it is in this row, else -1 */
   activeCol: number;
   departments: ReadonlyMap<number, string>;
+  /** submitted years: their actual cells are read-only */
+  lockedYears: ReadonlySet<number>;
 }
 
 function cellClass(col: SheetColumn, selected: boolean, active: boolean, extra = ''): string {
@@ -61,7 +63,7 @@ function definitionCell(col: SheetColumn, ind: Indicator, t: TFunction, departme
 }
 
 function SheetRowViewImpl(props: SheetRowViewProps) {
-  const { row, rowIndex, columns, store, selLeft, selRight, activeCol, departments } = props;
+  const { row, rowIndex, columns, store, selLeft, selRight, activeCol, departments, lockedYears } = props;
   const { t } = useTranslation();
   const isSelected = (c: number) => c >= selLeft && c <= selRight;
 
@@ -103,14 +105,23 @@ function SheetRowViewImpl(props: SheetRowViewProps) {
     const pending = store.pendingCell(ref);
     const messages = cellMessages(cellIssues(text, ind, values, ref.year, ref.kind), store.warning(ref), t);
     const failed = pending?.error != null;
+    const locked = ref.kind === 'actual' && lockedYears.has(ref.year);
     const id = `${ind.seq}-${ref.year}-${ref.kind}`;
-    const tips = failed ? [t('sheet.cell.unsaved', { message: pending.error }), ...messages] : messages;
-    const extra = failed ? 'sheet-failed' : pending ? 'sheet-saving' : '';
+    const tips = [
+      ...(locked ? [t('submission.lockedHint', { year: ref.year })] : []),
+      ...(failed ? [t('sheet.cell.unsaved', { message: pending.error })] : []),
+      ...messages,
+    ];
+    const extra = [failed ? 'sheet-failed' : pending ? 'sheet-saving' : '', locked ? 'sheet-locked' : '']
+      .filter(Boolean)
+      .join(' ');
     const td = (
       <td
         key={col.id}
         data-row={rowIndex}
         data-col={c}
+        data-locked={locked || undefined}
+        aria-readonly={locked || undefined}
         data-state={failed ? 'failed' : pending ? 'saving' : undefined}
         className={cellClass(col, isSelected(c), activeCol === c, extra)}
       >
@@ -118,7 +129,13 @@ function SheetRowViewImpl(props: SheetRowViewProps) {
         {messages.length > 0 && (
           <span className="sheet-mark sheet-mark-issue" data-testid={`issue-${id}`} aria-label={messages.join('\n')} />
         )}
-        {failed && <span className="sheet-mark sheet-mark-failed" data-testid={`unsaved-${id}`} aria-label={tips[0]} />}
+        {failed && (
+          <span
+            className="sheet-mark sheet-mark-failed"
+            data-testid={`unsaved-${id}`}
+            aria-label={t('sheet.cell.unsaved', { message: pending.error })}
+          />
+        )}
       </td>
     );
     if (tips.length === 0) return td;

@@ -22,13 +22,16 @@ interface SheetTableProps {
   firstRow: number;
   lastRow: number;
   departments: ReadonlyMap<number, string>;
+  /** submitted years: their actual cells are read-only */
+  lockedYears: ReadonlySet<number>;
 }
 
 const Header = memo(function Header({
   columns,
   years,
   baseYear,
-}: Pick<SheetTableProps, 'columns' | 'years' | 'baseYear'>) {
+  lockedYears,
+}: Pick<SheetTableProps, 'columns' | 'years' | 'baseYear' | 'lockedYears'>) {
   const { t } = useTranslation();
   const single = (col: SheetColumn, title: string) => (
     <th
@@ -59,11 +62,21 @@ const Header = memo(function Header({
       </tr>
       <tr style={{ height: HEADER_ROW_HEIGHT }}>
         {years.flatMap((y) =>
-          (['target', 'actual'] as const).map((k) => (
-            <th key={`${y}/${k}`} className="sheet-head sheet-head-kind" style={{ top: HEADER_ROW_HEIGHT }}>
-              {t(`sheet.col.${k}`)}
-            </th>
-          )),
+          (['target', 'actual'] as const).map((k) => {
+            const locked = k === 'actual' && lockedYears.has(y);
+            return (
+              <th
+                key={`${y}/${k}`}
+                className={locked ? 'sheet-head sheet-head-kind sheet-head-locked' : 'sheet-head sheet-head-kind'}
+                style={{ top: HEADER_ROW_HEIGHT }}
+                title={locked ? t('submission.lockedHint', { year: y }) : undefined}
+                data-testid={locked ? `sheet-head-locked-${y}` : undefined}
+              >
+                {t(`sheet.col.${k}`)}
+                {locked && <span className="sheet-lock-mark">{t('sheet.lockedMark')}</span>}
+              </th>
+            );
+          }),
         )}
       </tr>
     </thead>
@@ -71,7 +84,7 @@ const Header = memo(function Header({
 });
 
 export function SheetTable(props: SheetTableProps) {
-  const { rows, columns, store, selection, active, firstRow, lastRow, departments } = props;
+  const { rows, columns, store, selection, active, firstRow, lastRow, departments, lockedYears } = props;
   const body = [];
   for (let r = firstRow; r <= lastRow && r < rows.length; r++) {
     const row = rows[r]!;
@@ -90,6 +103,7 @@ export function SheetTable(props: SheetTableProps) {
         selRight={inSel ? selection.right : -1}
         activeCol={active.row === r ? active.col : -1}
         departments={departments}
+        lockedYears={lockedYears}
       />,
     );
   }
@@ -101,7 +115,7 @@ export function SheetTable(props: SheetTableProps) {
           <col key={c.id} style={{ width: c.width }} />
         ))}
       </colgroup>
-      <Header columns={columns} years={props.years} baseYear={props.baseYear} />
+      <Header columns={columns} years={props.years} baseYear={props.baseYear} lockedYears={lockedYears} />
       <tbody>
         {firstRow > 0 && (
           <tr aria-hidden className="sheet-spacer" style={{ height: firstRow * ROW_HEIGHT }}>

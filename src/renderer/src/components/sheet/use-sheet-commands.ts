@@ -39,6 +39,11 @@ export interface CommandDeps {
   confirmOversize: (plan: PastePlan, proceed: () => void) => void;
   openHistory: (ref: CellRef) => void;
   openDefinition: (pos: Pos) => boolean;
+  /**
+   * A keystroke, paste, clear, undo or redo met a cell of a submitted year: tell the clerk, change nothing there.
+   * `quiet` (Enter moving through the sheet) says it on the status line only.
+   */
+  onLocked: (year: number, quiet?: boolean) => void;
 }
 
 export function useSheetCommands(deps: CommandDeps, initial: Pos) {
@@ -92,9 +97,13 @@ export function useSheetCommands(deps: CommandDeps, initial: Pos) {
     closeEditor();
   };
 
-  const startEdit = (mode: EditMode) => {
+  const startEdit = (mode: EditMode, quiet = false) => {
     const ref = activeRef();
     const el = inputRef.current;
+    if (ref && ctx.isLocked?.(ref)) {
+      deps.onLocked(ref.year, quiet);
+      return false;
+    }
     if (!ref || !el) {
       if (!ref)
         session.setNote({ key: ctx.rows[selRef.current.active.row]?.type === 'category' ? 'categoryRow' : 'readOnly' });
@@ -133,18 +142,27 @@ export function useSheetCommands(deps: CommandDeps, initial: Pos) {
   };
 
   const clear = () => {
-    const { cells, skippedReadOnly } = planClear(rangeOf(selRef.current), ctx);
+    const { cells, skippedReadOnly, skippedLocked, lockedYear } = planClear(rangeOf(selRef.current), ctx);
+    if (lockedYear !== null) deps.onLocked(lockedYear);
+    if (cells.length === 0 && skippedLocked > 0) return;
     if (cells.length === 0 && skippedReadOnly > 0) session.setNote({ key: 'readOnly' });
     else session.perform(cells, { key: 'cleared', params: { n: cells.length } });
   };
 
   const applyPaste = (plan: PastePlan) => {
+    if (plan.lockedYear !== null) deps.onLocked(plan.lockedYear);
+    if (plan.cells.length === 0 && plan.skippedLocked > 0) return;
     const note: SheetNote =
       plan.cells.length === 0
         ? { key: 'pasteUnchanged' }
-        : plan.skippedReadOnly > 0
-          ? { key: 'pastedSkipped', params: { n: plan.cells.length, skipped: plan.skippedReadOnly } }
-          : { key: 'pasted', params: { n: plan.cells.length } };
+        : plan.skippedLocked > 0
+          ? {
+              key: 'pastedLocked',
+              params: { n: plan.cells.length, skipped: plan.skippedLocked, year: plan.lockedYear! },
+            }
+          : plan.skippedReadOnly > 0
+            ? { key: 'pastedSkipped', params: { n: plan.cells.length, skipped: plan.skippedReadOnly } }
+            : { key: 'pasted', params: { n: plan.cells.length } };
     session.perform(plan.cells, note);
     if (plan.target) {
       const t = plan.target;
@@ -167,6 +185,14 @@ export function useSheetCommands(deps: CommandDeps, initial: Pos) {
   };
 
   const undoOrRedo = (which: 'undo' | 'redo') => {
+    // An undo or redo reaching into a submitted year would be refused by the core: keep it for after an unlock.
+    const stack = session.getSnapshot().undo;
+    const next = which === 'undo' ? stack.past.at(-1) : stack.future.at(-1);
+    const locked = next?.find((c) => ctx.isLocked?.(c));
+    if (locked) {
+      deps.onLocked(locked.year);
+      return;
+    }
     const action = which === 'undo' ? session.undo() : session.redo();
     if (action) selectCells(action);
   };
@@ -194,7 +220,7 @@ export function useSheetCommands(deps: CommandDeps, initial: Pos) {
       case 'move':
         return move(cmd.move, cmd.tab);
       case 'enter':
-        if (cmd.up || !startEdit('edit')) enterMove(cmd.up ? -1 : 1);
+        if (cmd.up || !startEdit('edit', true)) enterMove(cmd.up ? -1 : 1);
         return;
       case 'edit':
         if (!startEdit('edit')) deps.openDefinition(selRef.current.active);

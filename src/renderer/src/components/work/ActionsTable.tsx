@@ -13,6 +13,7 @@ import { TextField } from './TextField';
 import { useSaveReporter } from './use-save';
 import { planYears, useWorkYear, type WorkYearProps } from './work-year';
 import { YearPicker } from './YearPicker';
+import { LockedNotice, useLockedHint } from '../submission/LockedNotice';
 import './work.css';
 
 type ActionFields = ArgsIn<'action/update'>['fields'];
@@ -28,6 +29,7 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
   const run = useSaveReporter(onStatus);
   const planId = detail.plan.id;
   const [year, setYear] = useWorkYear(detail.plan, yearProps);
+  const lockedHint = useLockedHint(detail, year);
   // The page's own copy, updated from what each save returns.
   const [actions, setActions] = useState(() => [...detail.actions].sort(bySortOrder));
   const patch = (id: number, change: (a: Action) => Action) =>
@@ -81,6 +83,7 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
           save={(value) => setProgress(a, value)}
           testId={`action-progress-${a.seq}`}
           statusTestId={`action-status-${a.seq}`}
+          lockedHint={lockedHint}
         />
       ),
     },
@@ -114,6 +117,7 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
       <Typography.Paragraph type="secondary" className="work-hint">
         {t('work.autosaveHint')}
       </Typography.Paragraph>
+      <LockedNotice hint={lockedHint} />
       <Table<Action>
         rowKey="id"
         columns={columns}

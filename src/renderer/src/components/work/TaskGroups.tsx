@@ -13,6 +13,7 @@ import { TaskTable, type TaskEdits } from './TaskTable';
 import { useSaveReporter } from './use-save';
 import { planYears, useWorkYear, type WorkYearProps } from './work-year';
 import { YearPicker } from './YearPicker';
+import { LockedNotice, useLockedHint } from '../submission/LockedNotice';
 import './work.css';
 
 type TaskFields = ArgsIn<'task/update'>['fields'];
@@ -52,6 +53,7 @@ export function TaskGroups({ detail, onStatus, ...yearProps }: TaskGroupsProps) 
   const run = useSaveReporter(onStatus);
   const planId = detail.plan.id;
   const [year, setYear] = useWorkYear(detail.plan, yearProps);
+  const lockedHint = useLockedHint(detail, year);
   const [tasks, setTasks] = useState(detail.tasks);
   const groups = useMemo(() => groupTasks(detail, tasks), [detail, tasks]);
   const patch = (id: number, change: (task: Task) => Task) =>
@@ -59,6 +61,7 @@ export function TaskGroups({ detail, onStatus, ...yearProps }: TaskGroupsProps) 
 
   const edits: TaskEdits = {
     year,
+    lockedHint,
     departments: detail.departments,
     update: async (task: Task, fields: TaskFields) => {
       const stored = await run(() => api.call('task/update', { planId, taskId: task.id, fields }));
@@ -99,6 +102,7 @@ export function TaskGroups({ detail, onStatus, ...yearProps }: TaskGroupsProps) 
       <Typography.Paragraph type="secondary" className="work-hint">
         {t('work.autosaveHint')}
       </Typography.Paragraph>
+      <LockedNotice hint={lockedHint} />
       <Collapse size="small" defaultActiveKey={groups.map((g) => g.key)} items={items} />
     </div>
   );

@@ -13,6 +13,8 @@ import { TextField } from './TextField';
 
 export interface TaskEdits {
   year: number;
+  /** why the year's progress is read-only (submitted), else null */
+  lockedHint: string | null;
   departments: Department[];
   update: (task: Task, fields: ArgsIn<'task/update'>['fields']) => Promise<void>;
   setProgress: (task: Task, value: ProgressValue) => Promise<void>;
@@ -90,6 +92,7 @@ export function TaskTable({ tasks, groupN, edits }: TaskTableProps) {
           save={(value) => setProgress(task, value)}
           testId={id('progress', task)}
           statusTestId={id('status', task)}
+          lockedHint={edits.lockedHint}
         />
       ),
     },

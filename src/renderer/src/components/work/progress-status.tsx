@@ -38,9 +38,10 @@ interface StatusSelectProps {
   onChange: (status: ProgressStatus | null) => void;
   testId: string;
   failed?: boolean;
+  disabled?: boolean;
 }
 
-export function StatusSelect({ value, onChange, testId, failed }: StatusSelectProps) {
+export function StatusSelect({ value, onChange, testId, failed, disabled }: StatusSelectProps) {
   const { t } = useTranslation();
   return (
     <Select<ProgressStatus>
@@ -50,6 +51,7 @@ export function StatusSelect({ value, onChange, testId, failed }: StatusSelectPr
       className="work-status-select"
       size="small"
       allowClear
+      disabled={disabled}
       placeholder={t('progress.statusPlaceholder')}
       status={failed ? 'error' : undefined}
       value={value ?? undefined}

@@ -1,10 +1,11 @@
 // What copy, paste and clear do to a selected range. Category header rows are not data: copy leaves them out,
 // and a pasted block flows over them, so a column copied from Excel lands on consecutive indicators. Read-only
 // columns inside a pasted block's width are skipped cell by cell. A block that does not fit is reported, never
-// silently cut: the sheet asks the clerk first.
+// silently cut: the sheet asks the clerk first. Cells of a submitted (报送) year are locked: skipped and counted apart,
+// so the clerk is told why they did not change.
 import type { SheetColumn } from './columns';
 import type { Block } from './clipboard';
-import { cellRefAt, type SheetRow } from './rows';
+import { cellRefAt, type CellRef, type SheetRow } from './rows';
 import type { Range } from './selection';
 import type { UndoCell } from './undo-stack';
 
@@ -12,6 +13,9 @@ export interface PastePlan {
   cells: UndoCell[];
   /** pasted values that fell on read-only cells and were not used */
   skippedReadOnly: number;
+  /** pasted values that fell on cells of a submitted year, and the first such year */
+  skippedLocked: number;
+  lockedYear: number | null;
   /** cells whose text was already the pasted one */
   unchanged: number;
   /** the block's size, and how much of it fits from the anchor */
@@ -27,6 +31,8 @@ export interface PasteContext {
   rows: readonly SheetRow[];
   columns: readonly SheetColumn[];
   textOf: (row: SheetRow, col: SheetColumn) => string;
+  /** a value cell of a submitted year (报送), which only an unlock makes writable again */
+  isLocked?: (ref: CellRef) => boolean;
 }
 
 export const overflows = (p: PastePlan): boolean => p.fitRows < p.blockRows || p.fitCols < p.blockCols;
@@ -61,6 +67,7 @@ export function planPaste(block: Block, sel: Range, ctx: PasteContext): PastePla
   const cells: UndoCell[] = [];
   let skippedReadOnly = 0;
   let unchanged = 0;
+  const locked = lockTally();
   rowIdx.forEach((r, i) => {
     colIdx.forEach((c, j) => {
       const text = fill ? block[0]![0]! : block[i]?.[j];
@@ -70,6 +77,10 @@ export function planPaste(block: Block, sel: Range, ctx: PasteContext): PastePla
       const ref = cellRefAt(row, col);
       if (!ref) {
         skippedReadOnly++;
+        return;
+      }
+      if (ctx.isLocked?.(ref)) {
+        locked.add(ref);
         return;
       }
       const before = ctx.textOf(row, col);
@@ -85,6 +96,8 @@ export function planPaste(block: Block, sel: Range, ctx: PasteContext): PastePla
   return {
     cells,
     skippedReadOnly,
+    skippedLocked: locked.count,
+    lockedYear: locked.year,
     unchanged,
     blockRows: fill ? rowIdx.length : blockRows,
     blockCols: fill ? colIdx.length : blockCols,
@@ -92,6 +105,19 @@ export function planPaste(block: Block, sel: Range, ctx: PasteContext): PastePla
     fitCols: colIdx.length,
     target,
   };
+}
+
+/** Counts locked cells met on the way and remembers the first one's year (for the message). */
+function lockTally() {
+  const tally = {
+    count: 0,
+    year: null as number | null,
+    add(ref: CellRef) {
+      tally.count++;
+      tally.year ??= ref.year;
+    },
+  };
+  return tally;
 }
 
 function range(from: number, to: number): number[] {
@@ -113,10 +139,19 @@ export function copyBlock(sel: Range, ctx: PasteContext): Block {
   return out;
 }
 
-/** Emptying the range: the value cells that hold something, and how many read-only cells were left alone. */
-export function planClear(sel: Range, ctx: PasteContext): { cells: UndoCell[]; skippedReadOnly: number } {
+export interface ClearPlan {
+  cells: UndoCell[];
+  skippedReadOnly: number;
+  /** non-empty cells of a submitted year left alone, and the first such year */
+  skippedLocked: number;
+  lockedYear: number | null;
+}
+
+/** Emptying the range: the value cells that hold something, and how many read-only or locked cells were left alone. */
+export function planClear(sel: Range, ctx: PasteContext): ClearPlan {
   const cells: UndoCell[] = [];
   let skippedReadOnly = 0;
+  const locked = lockTally();
   for (let r = sel.top; r <= sel.bottom; r++) {
     const row = ctx.rows[r];
     if (!row || row.type !== 'indicator') continue;
@@ -128,8 +163,10 @@ export function planClear(sel: Range, ctx: PasteContext): { cells: UndoCell[]; s
         continue;
       }
       const before = ctx.textOf(row, col);
-      if (before !== '') cells.push({ ...ref, before, after: '' });
+      if (before === '') continue;
+      if (ctx.isLocked?.(ref)) locked.add(ref);
+      else cells.push({ ...ref, before, after: '' });
     }
   }
-  return { cells, skippedReadOnly };
+  return { cells, skippedReadOnly, skippedLocked: locked.count, lockedYear: locked.year };
 }

@@ -21,6 +21,8 @@ export type NoteKey =
   | 'nothingToUndo'
   | 'nothingToRedo'
   | 'readOnly'
+  | 'locked'
+  | 'pastedLocked'
   | 'categoryRow'
   | 'retrying'
   | 'reverted'
