@@ -48,8 +48,11 @@ export type CategoryNumbering = (typeof CATEGORY_NUMBERINGS)[number];
 export const appendixLayoutSchema = z
   .strictObject({
     columns: z.array(appendixColumnSchema).min(1).max(60),
-    /** 'column': a merged 类别 column (needs a category column); 'rows': a row of its own before each category */
-    categories: z.enum(['column', 'rows']),
+    /**
+     * 'column': a merged 类别 column (needs a category column); 'rows': a row of its own before each category;
+     * 'none': categories are not printed (a table that had none)
+     */
+    categories: z.enum(['column', 'rows', 'none']),
     /** rows only: numbering printed before each category name; null prints the name alone */
     categoryNumbering: z.enum(CATEGORY_NUMBERINGS).nullable(),
     /** lines printed under the table (注：…, 数据来源：…) */

@@ -82,6 +82,7 @@ export function buildIndicatorAppendix(d: PlanDetail): ReportTable {
     align: ALIGN[c.kind],
   }));
   const byRows = layout.categories === 'rows';
+  const byColumn = layout.categories === 'column';
   const departmentName = new Map(d.departments.map((x) => [x.id, x.name]));
 
   const cell = (c: AppendixColumn, ind: Indicator): ReportCell => {
@@ -108,7 +109,7 @@ export function buildIndicatorAppendix(d: PlanDetail): ReportTable {
       case 'source':
         return { text: ind.dataSource ?? '', align: 'left' };
       case 'category':
-        return { text: '', align: 'center' }; // categories printed as rows: the column stays empty
+        return { text: '', align: 'center' }; // categories printed as rows (or not at all): the column stays empty
     }
   };
 
@@ -130,7 +131,7 @@ export function buildIndicatorAppendix(d: PlanDetail): ReportTable {
       rows.push({
         group: c.name,
         cells: layout.columns.map((col) => {
-          if (col.kind !== 'category' || byRows) return cell(col, ind);
+          if (col.kind !== 'category' || !byColumn) return cell(col, ind);
           return k === 0 ? { text: c.name, align: 'center', rowSpan: members.length } : null;
         }),
       });
@@ -147,7 +148,7 @@ export function buildIndicatorAppendix(d: PlanDetail): ReportTable {
     columns,
     header: headerRows(layout.columns),
     rows,
-    groupColumn: byRows || categoryColumn < 0 ? null : categoryColumn,
+    groupColumn: !byColumn || categoryColumn < 0 ? null : categoryColumn,
     notes: [...layout.notes],
     hints: [],
   };
