@@ -58,7 +58,7 @@ export const appendixLayoutSchema = z
     /** lines printed under the table (注：…, 数据来源：…) */
     notes: z.array(z.string().min(1).max(2000)).max(50),
   })
-  .refine((l) => l.categories === 'rows' || l.columns.some((c) => c.kind === 'category'), {
+  .refine((l) => l.categories !== 'column' || l.columns.some((c) => c.kind === 'category'), {
     message: '按列排列类别时须有“类别”列',
     path: ['columns'],
   })

@@ -25,6 +25,11 @@ const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest
 const duplicateMessage = (shortName: string) =>
   `已有简称为“${shortName}”的规划。请在导入时另填一个简称（如“${shortName}（新）”），或先查看已有的规划。`;
 
+function incomplete(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return `读出的规划不完整（${issue?.path.map(String).join('.') ?? ''}：${issue?.message ?? ''}），未导入。`;
+}
+
 export function createPlanImportService(db: Db, repos: Repos, clock: Clock, backup: () => void = () => {}) {
   async function analyse(input: PlanImportInput): Promise<{ preview: PlanImportPreview; file: PlanFile }> {
     const { file, preview } = await readPlanWorkbook(input);
@@ -39,6 +44,11 @@ export function createPlanImportService(db: Db, repos: Repos, clock: Clock, back
         severity: 'error',
         message: duplicateMessage(shortName),
       });
+    }
+    // What the reader cannot get wrong in a way a clerk could fix is still checked before the preview is shown.
+    const valid = planFileSchema.safeParse(file);
+    if (!valid.success && !problems.some((p) => p.severity === 'error')) {
+      problems.push({ file: input.name, sheet: null, cell: null, severity: 'error', message: incomplete(valid.error) });
     }
     const digest = sha256(input.bytes);
     // The token covers the file and everything the plan would be made of (options included), not the database:
@@ -75,10 +85,7 @@ export function createPlanImportService(db: Db, repos: Repos, clock: Clock, back
         );
       }
       const valid = planFileSchema.safeParse(file);
-      if (!valid.success) {
-        const issue = valid.error.issues[0];
-        throw new AppError('VALIDATION', `导入的规划不完整：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
-      }
+      if (!valid.success) throw new AppError('VALIDATION', incomplete(valid.error));
       backup();
       const now = clock.now();
       const planId = db.transaction(() => {
