@@ -101,6 +101,31 @@ const annual: AnnualMessages = {
       '{{year}} has been submitted and is locked: its actuals, assessments and progress are read-only. To change them, unlock the year in Annual monitoring with a written reason.',
     lockedTag: 'Submitted, locked',
   },
+  collection: {
+    button: 'Collection workbooks',
+    title: 'Collection workbooks for {{year}}',
+    intro:
+      'One Excel workbook per chosen section, listing the indicators it is responsible for; only the {{year}} actuals and explanations can be filled in. When the sections return them, use “Import returned workbooks”.',
+    departments: 'Sections',
+    count: '{{n}} indicator(s)',
+    none: 'No indicators',
+    selectAll: 'All sections with indicators',
+    clear: 'None',
+    noDepartments:
+      'There are no sections yet. Add them in Settings and assign them to indicators in the indicator definitions.',
+    noIndicators: 'No indicator has a responsible section yet; assign one in the indicator definitions.',
+    generate: 'Generate {{n}} workbook(s)',
+    cancel: 'Cancel',
+    close: 'Close',
+    progress: 'Generating {{i}} of {{n}}: {{name}}',
+    done: '{{ok}} of {{n}} workbook(s) generated',
+    outcome: {
+      saved: 'Saved to {{path}}',
+      downloaded: 'Downloaded {{fileName}}',
+      cancelled: 'Cancelled',
+      failed: 'Failed: {{message}}',
+    },
+  },
 };
 
 export default annual;

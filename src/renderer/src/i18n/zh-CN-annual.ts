@@ -97,6 +97,30 @@ const annual = {
     lockedHint: '{{year}} 年已报送并锁定：当年完成值、评价和进展只读。如需修改，请在“年度监测”中解锁并写明理由。',
     lockedTag: '已报送锁定',
   },
+  collection: {
+    button: '生成科室填报表',
+    title: '生成 {{year}} 年科室填报表',
+    intro:
+      '为每个选中的科室生成一份 Excel 填报表：列出该科室负责的指标，只有 {{year}} 年完成值和情况说明可以填写。科室填好交回后，用“导入填报表”导入。',
+    departments: '科室',
+    count: '{{n}} 项指标',
+    none: '无指标',
+    selectAll: '全选有指标的科室',
+    clear: '全不选',
+    noDepartments: '还没有科室。请先在“设置”中添加科室，并在指标定义中指定责任科室。',
+    noIndicators: '还没有指标指定了责任科室，请在指标定义中指定责任科室。',
+    generate: '生成 {{n}} 份填报表',
+    cancel: '取消',
+    close: '关闭',
+    progress: '正在生成第 {{i}}/{{n}} 份：{{name}}',
+    done: '已生成 {{ok}}/{{n}} 份填报表',
+    outcome: {
+      saved: '已保存到 {{path}}',
+      downloaded: '已下载 {{fileName}}',
+      cancelled: '已取消',
+      failed: '失败：{{message}}',
+    },
+  },
 };
 
 export type AnnualMessages = typeof annual;

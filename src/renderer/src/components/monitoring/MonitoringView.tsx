@@ -17,6 +17,7 @@ import { planYears } from '../../lib/indicator-rows';
 import { submissionOf } from '../../lib/submission';
 import { MonitoringSummary } from './MonitoringSummary';
 import { MonitoringTable } from './MonitoringTable';
+import { CollectionButton } from '../collection/CollectionButton';
 import { ImportButton } from '../import/ImportButton';
 import { SubmitButton } from '../submission/SubmitButton';
 import { SubmittedBanner } from '../submission/SubmittedBanner';
@@ -78,6 +79,7 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
         </div>
       </div>
       <div className="monitoring-tools" data-testid="monitoring-tools">
+        <CollectionButton detail={detail} year={year} />
         <ImportButton planId={detail.plan.id} onImported={changed} />
         {!submission && <SubmitButton planId={detail.plan.id} year={year} onSubmitted={changed} onFailed={failed} />}
       </div>
