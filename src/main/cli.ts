@@ -11,6 +11,8 @@ import { defaultDbFile, findResourcesDir } from './paths';
 import { planToJson } from './services/plan-json';
 import type { ExportFile } from './services/report-service';
 import { describePreview } from './import/describe-preview';
+import { describePlanPreview } from './import/plan-describe';
+import { planImportArgsSchema } from '../shared/plan-import';
 import { buildCollectionWorkbook } from './services/reports/collection';
 
 const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
@@ -26,6 +28,9 @@ const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
                                       导出科室填报表（all：每个有指标的科室一份，写入 --out 目录）
   import values --plan <编号或简称> --file 文件 [--file 文件2 …] [--apply] [--json]
                                       预览填报表/报送表中的完成值；加 --apply 才写入数据库
+  import plan --file 文件 [--apply] [--json] [--short-name 简称] [--title 规划名称]
+                                      从规划附件式的主要指标表导入一个新规划：先显示预览；
+                                      加 --apply 才创建，并输出新规划的编号
   year submit --plan <编号或简称> --year 年份
                                       报送：保存年度 Excel 和 PDF 及其 SHA-256，锁定该年完成值
   year unlock --plan <编号或简称> --year 年份 --reason 理由
@@ -42,7 +47,18 @@ interface Io {
   err: (s: string) => void;
 }
 
-const VALUE_OPTIONS = ['db', 'plan', 'appendix', 'year', 'format', 'out', 'department', 'reason'] as const;
+const VALUE_OPTIONS = [
+  'db',
+  'plan',
+  'appendix',
+  'year',
+  'format',
+  'out',
+  'department',
+  'reason',
+  'short-name',
+  'title',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 interface Parsed {
@@ -167,6 +183,41 @@ async function importValues(ctx: AppContext, p: Parsed, io: Io): Promise<number>
   return preview.problems.some((x) => x.severity === 'error') || preview.conflicts.length > 0 ? 1 : 0;
 }
 
+/** Exit code 1 when the preview has errors (then nothing is created, with or without --apply). */
+async function importPlan(ctx: AppContext, p: Parsed, io: Io): Promise<number> {
+  if (p.files.length !== 1) throw new UsageError('import plan 需要一个（且只要一个）--file。');
+  const f = p.files[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(fs.readFileSync(f));
+  } catch {
+    throw new AppError('FILE_ERROR', `无法读取文件：${f}`);
+  }
+  const option = (name: 'short-name' | 'title', key: 'shortName' | 'title') => {
+    const v = p.options[name];
+    if (v === undefined) return {};
+    const ok = planImportArgsSchema.shape[key].safeParse(v);
+    if (!ok.success) throw new UsageError(`--${name} 不能为空，且不超过 ${key === 'shortName' ? 20 : 200} 个字。`);
+    return { [key]: ok.data };
+  };
+  const input = { name: path.basename(f), bytes, ...option('short-name', 'shortName'), ...option('title', 'title') };
+  const preview = await ctx.services.planImport.preview(input);
+  const errors = preview.problems.filter((x) => x.severity === 'error').length;
+  const created = p.apply && errors === 0 ? await ctx.services.planImport.apply(input, preview.token, ctx.actor) : null;
+  if (p.json) {
+    io.out(JSON.stringify({ ...preview, planId: created?.id ?? null }, null, 2));
+  } else {
+    for (const line of describePlanPreview(preview)) io.out(line);
+    if (created) io.out(`已创建规划“${created.shortName}”，编号 ${created.id}`);
+    else if (errors === 0) io.out('尚未创建（加 --apply 创建）。');
+  }
+  if (errors > 0) {
+    io.err(`错误：预览中有 ${errors} 处错误，规划${p.apply ? '未创建' : '不能导入'}。请改正后重新导入。`);
+    return 1;
+  }
+  return 0;
+}
+
 async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<number | void> {
   const [cmd, sub, ref, ...extra] = p.words;
   if (cmd === 'plans' && sub === undefined) {
@@ -191,6 +242,7 @@ async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<number | 
     return exportFile(ctx, sub, p, io);
   if (cmd === 'export' && sub === 'collection' && ref === undefined) return exportCollection(ctx, p, io);
   if (cmd === 'import' && sub === 'values' && ref === undefined) return importValues(ctx, p, io);
+  if (cmd === 'import' && sub === 'plan' && ref === undefined) return importPlan(ctx, p, io);
   if (cmd === 'year' && (sub === 'submit' || sub === 'unlock') && ref === undefined) {
     const planId = ctx.services.plans.get(required(p, 'plan')).plan.id;
     const year = yearOf(p);

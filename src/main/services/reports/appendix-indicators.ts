@@ -17,7 +17,7 @@ const WIDTH: Record<AppendixColumnKind, number> = {
   category: 6,
   seq: 5,
   name: 38,
-  unit: 8,
+  unit: 9,
   nature: 7,
   base: 10,
   target: 10,
