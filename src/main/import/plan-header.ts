@@ -38,13 +38,15 @@ interface Reading {
 }
 
 const BASE_WORD = '(?:基期值?|基期年|基数|基准值?|现状值?|实际值|完成值|现值)';
-const TARGET_WORD = '(?:(?:规划|预期|年度|分年度)?目标值?|预期值|规划值)';
+/** 目标值, 规划目标, 预期目标值, 期末目标, “十五五”目标值 … */
+const TARGET_WORD =
+  '(?:(?:规划期末|规划|预期|年度|分年度|期末|[“”"]?十[一二三四五六七八九]五[“”"]?)?目标值?|预期值|规划值)';
 const YEAR = '(\\d{4})年?(?:度|末)?';
 
 const PATTERNS: readonly [RegExp, Kind][] = [
   [/^(?:类别|分类|领域|指标类别|类型|方面)$/, 'category'],
   [/^(?:序号|编号|序列|No\.?)$/i, 'seq'],
-  [/^(?:主要|具体|目标)?指标(?:名称|内容|项目)?(?:\(.*\))?$/, 'name'],
+  [/^(?:主要|具体|目标)?指标(?:名称|内容|项目)?(?:及单位|\(.*\))?$/, 'name'],
   [/^(?:计量)?单位$/, 'unit'],
   [/^(?:指标)?(?:属性|性质)$/, 'nature'],
   [/^(?:备注|说明)$/, 'remark'],
@@ -57,10 +59,10 @@ export function readHeaderText(t: string): Reading | null {
   for (const [re, kind] of PATTERNS) if (re.test(t)) return { kind, year: null };
   let m = new RegExp(`^${YEAR}$`).exec(t);
   if (m) return { kind: 'year', year: Number(m[1]) };
-  m = new RegExp(`^${YEAR}${BASE_WORD}$`).exec(t) ?? new RegExp(`^${BASE_WORD}\\(${YEAR}\\)$`).exec(t);
+  m = new RegExp(`^${YEAR}\\(?${BASE_WORD}\\)?$`).exec(t) ?? new RegExp(`^${BASE_WORD}\\(${YEAR}\\)$`).exec(t);
   if (m) return { kind: 'base', year: Number(m[1]) };
   if (new RegExp(`^${BASE_WORD}$`).test(t)) return { kind: 'base', year: null };
-  m = new RegExp(`^${YEAR}${TARGET_WORD}$`).exec(t) ?? new RegExp(`^${TARGET_WORD}\\(${YEAR}\\)$`).exec(t);
+  m = new RegExp(`^${YEAR}\\(?${TARGET_WORD}\\)?$`).exec(t) ?? new RegExp(`^${TARGET_WORD}\\(${YEAR}\\)$`).exec(t);
   if (m) return { kind: 'target', year: Number(m[1]) };
   if (new RegExp(`^${TARGET_WORD}$`).test(t)) return { kind: 'target', year: null };
   return null;

@@ -183,7 +183,7 @@ export function readBody(sheet: SheetGrid, columns: TableColumn[], firstRow: num
     const unitCol = col('unit');
     const split = unitCol ? { name: printed, unit: text(unitCol) } : splitUnit(printed);
     const natureText = text(col('nature'));
-    const nature = natureText === null ? null : (NATURE[natureText.replace(/\s+/g, '')] ?? null);
+    const nature = natureText === null ? null : (NATURE[natureText.replace(/\s+/g, '').replace(/指标$/, '')] ?? null);
     if (natureText !== null && nature === null) {
       problem(
         at(col('nature'))!.address,
