@@ -4,6 +4,8 @@
 import type { ImportProblem } from '../../shared/import';
 import type { AppendixColumnKind } from '../../shared/plan-import';
 import { parseValue } from '../../shared/value';
+import { readHeaderText } from './plan-header';
+import { squash } from './values-sheet';
 import type { GridCell, SheetGrid } from './workbook-file';
 
 /** A recognised column with its year settled (a bare 2020年 before the period is the base). */
@@ -38,6 +40,8 @@ export interface ReadCategory {
   /** as printed: the 类别 cell, or the category row's text (numbering included) */
   text: string;
   cell: string;
+  /** given as a row of its own (一、主体活力) rather than in the 类别 column */
+  heading: boolean;
   indicators: ReadIndicator[];
 }
 
@@ -120,7 +124,6 @@ export function readBody(sheet: SheetGrid, columns: TableColumn[], firstRow: num
 
   const categories: ReadCategory[] = [];
   const notes: string[] = [];
-  let rowsMode = false;
   let inNotes = false;
   let current: ReadCategory | null = null;
   /** indicators read before any category */
@@ -143,23 +146,25 @@ export function readBody(sheet: SheetGrid, columns: TableColumn[], firstRow: num
       return filled(x) ? oneLine(x.text) : null;
     };
 
-    // A row of its own naming a category: one text cell outside the value columns. With a 类别 column, a lone name
-    // is an indicator without values unless it is numbered like a heading.
+    // The header repeated further down (pasted tables, a header for each printed page): not an indicator.
+    const named = text(nameCol);
+    if (named !== null && readHeaderText(squash(named))?.kind === 'name') continue;
+
+    // A row of its own naming a category: one text cell outside the value columns. With a 类别 column, only a
+    // numbered one (一、… （一）…) is: a lone name there is an indicator without values.
     const only = present.length === 1 ? present[0]! : null;
     if (only && only.kind === 'text' && !valueIndexes.has(cells.indexOf(only))) {
-      const inName = cells.indexOf(only) === nameCol.index;
       const numbered = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(first);
-      if (!categoryCol || !inName || numbered) {
-        rowsMode = true;
-        current = { text: first, cell: only.address, indicators: [] };
+      if (!categoryCol || numbered) {
+        current = { text: first, cell: only.address, heading: true, indicators: [] };
         categories.push(current);
         continue;
       }
     }
 
-    const categoryText = categoryCol && !rowsMode ? text(categoryCol) : null;
+    const categoryText = categoryCol ? text(categoryCol) : null;
     if (categoryText !== null) {
-      current = { text: categoryText, cell: at(categoryCol)!.address, indicators: [] };
+      current = { text: categoryText, cell: at(categoryCol)!.address, heading: false, indicators: [] };
       categories.push(current);
     }
     const nameCell = at(nameCol);
@@ -226,13 +231,18 @@ export function readBody(sheet: SheetGrid, columns: TableColumn[], firstRow: num
       cell,
     });
   }
+  // Lines after the last indicator that looked like category rows are words under the table (a note without 注：).
+  while (categories.length > 0 && categories.at(-1)!.heading && categories.at(-1)!.indicators.length === 0) {
+    notes.unshift(categories.pop()!.text);
+  }
+  const rowsMode = categories.some((c) => c.heading && c.indicators.length > 0);
   if (categories.length === 0 && orphans.length > 0) {
     problem(
       nameCol.cell,
       '表中没有类别（既没有“类别”列，也没有“一、主体活力”这样的类别行），全部指标归入一个类别“主要指标”，导入后可在指标定义中调整。',
       'warning',
     );
-    categories.push({ text: '主要指标', cell: nameCol.cell, indicators: orphans });
+    categories.push({ text: '主要指标', cell: nameCol.cell, heading: false, indicators: orphans });
     return { categories, mode: 'none', notes, problems };
   }
   for (const o of orphans) {
