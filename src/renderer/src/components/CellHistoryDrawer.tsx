@@ -117,6 +117,15 @@ export function CellHistoryDrawer({ planId, cell, onClose, onReverted }: CellHis
                   <div className="sheet-history-change">
                     {shown(entry.before)} <span className="sheet-history-arrow">→</span> {shown(entry.after)}
                   </div>
+                  {entry.source && (
+                    <Typography.Text
+                      type="secondary"
+                      className="sheet-history-source"
+                      data-testid={`history-source-${i}`}
+                    >
+                      {t('changelog.annual.source', { file: entry.source })}
+                    </Typography.Text>
+                  )}
                   <div className="sheet-history-meta">
                     <Typography.Text type="secondary">
                       {t('history.by', {

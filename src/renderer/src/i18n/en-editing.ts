@@ -122,6 +122,18 @@ const editing: EditingMessages = {
       'Changes of this kind (moves, the initial import of the plan) cannot be undone automatically; edit the item instead.',
     yearField: '{{year}}',
     emptyValue: '(empty)',
+    annual: {
+      submit: 'Submitted',
+      unlock: 'Unlocked',
+      subject: 'Data of {{year}}',
+      notSubmitted: 'Not submitted',
+      submitted: 'Submitted: {{files}}',
+      file: '{{name}} (SHA-256 {{sha}}…)',
+      unlocked: 'Unlocked, reason: {{reason}}',
+      noOverride: 'No adjustment (rules apply)',
+      override: '{{status}}, reason: {{reason}}',
+      source: 'Source file: {{file}}',
+    },
     op: {
       create: 'Added',
       update: 'Changed',
@@ -138,6 +150,8 @@ const editing: EditingMessages = {
       task_group: 'Task group',
       department: 'Section',
       plan: 'Plan',
+      year_submission: 'Annual submission',
+      evaluation_override: 'Assessment adjustment',
     },
     field: {
       target: 'target',

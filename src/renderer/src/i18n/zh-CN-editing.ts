@@ -120,6 +120,18 @@ const editing = {
     cannotRevert: '这类修改（如位置调整、规划的初始导入）不能自动撤销，请直接修改。',
     yearField: '{{year}}年',
     emptyValue: '（空）',
+    annual: {
+      submit: '报送',
+      unlock: '解锁',
+      subject: '{{year}} 年度数据',
+      notSubmitted: '未报送',
+      submitted: '已报送：{{files}}',
+      file: '{{name}}（SHA-256 {{sha}}…）',
+      unlocked: '已解锁，理由：{{reason}}',
+      noOverride: '无人工调整（按规则判定）',
+      override: '{{status}}，理由：{{reason}}',
+      source: '来源文件：{{file}}',
+    },
     op: {
       create: '新增',
       update: '修改',
@@ -136,6 +148,8 @@ const editing = {
       task_group: '任务分组',
       department: '科室',
       plan: '规划',
+      year_submission: '年度报送',
+      evaluation_override: '评价人工调整',
     },
     field: {
       target: '目标',

@@ -24,6 +24,8 @@ const ENTITY_OPTIONS: readonly KnownEntity[] = [
   'action_progress',
   'task',
   'task_progress',
+  'evaluation_override',
+  'year_submission',
 ];
 
 /** The changelog/list arguments for the filters and page. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry } from '../../../../shared/model';
 import { formatTime } from '../../lib/time';
 import { canRevert, describeChange, entityLabel, fieldLabel, subjectName, type Lookup } from './describe';
+import { annualOpLabel } from './describe-annual';
 
 const OP_KEY = {
   create: 'changelog.op.create',
@@ -27,19 +28,27 @@ interface ChangeLogTableProps {
 }
 
 function Change({ entry, lookup }: { entry: ChangeLogEntry; lookup: Lookup }) {
+  const { t } = useTranslation();
   const { before, after } = describeChange(entry, lookup);
   return (
-    <div className="changelog-change">
-      <span className="changelog-before" data-testid={`changelog-before-${entry.id}`} title={before}>
-        {before}
-      </span>
-      <span className="changelog-arrow" aria-hidden>
-        {'→'}
-      </span>
-      <span className="changelog-after" data-testid={`changelog-after-${entry.id}`} title={after}>
-        {after}
-      </span>
-    </div>
+    <>
+      <div className="changelog-change">
+        <span className="changelog-before" data-testid={`changelog-before-${entry.id}`} title={before}>
+          {before}
+        </span>
+        <span className="changelog-arrow" aria-hidden>
+          {'→'}
+        </span>
+        <span className="changelog-after" data-testid={`changelog-after-${entry.id}`} title={after}>
+          {after}
+        </span>
+      </div>
+      {entry.source && (
+        <Typography.Text type="secondary" className="changelog-source" data-testid={`changelog-source-${entry.id}`}>
+          {t('changelog.annual.source', { file: entry.source })}
+        </Typography.Text>
+      )}
+    </>
   );
 }
 
@@ -55,10 +64,12 @@ export function ChangeLogTable(props: ChangeLogTableProps) {
       width: 320,
       render: (_, e) => (
         <div className="changelog-what" data-testid={`changelog-what-${e.id}`}>
-          <Tag color={OP_COLOR[e.op]}>{t(OP_KEY[e.op])}</Tag>
+          <Tag color={OP_COLOR[e.op]}>{annualOpLabel(e, t) ?? t(OP_KEY[e.op])}</Tag>
           <Tag>{entityLabel(e.entity, t)}</Tag>
           <Typography.Text strong>{subjectName(e, lookup)}</Typography.Text>
-          {e.field && <Typography.Text type="secondary">{fieldLabel(e.field, t)}</Typography.Text>}
+          {e.field && e.entity !== 'year_submission' && (
+            <Typography.Text type="secondary">{fieldLabel(e.field, t)}</Typography.Text>
+          )}
         </div>
       ),
     },

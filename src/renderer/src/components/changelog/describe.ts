@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { ChangeLogEntry, PlanDetail } from '../../../../shared/model';
 import { isProgressStatus, STATUS_KEY } from '../work/progress-status';
+import { describeAnnual, isAnnualEntity, submissionSubject } from './describe-annual';
 
 export const ENTITY_KEY = {
   indicator_value: 'changelog.entity.indicator_value',
@@ -16,6 +17,8 @@ export const ENTITY_KEY = {
   task_group: 'changelog.entity.task_group',
   department: 'changelog.entity.department',
   plan: 'changelog.entity.plan',
+  year_submission: 'changelog.entity.year_submission',
+  evaluation_override: 'changelog.entity.evaluation_override',
 } as const;
 export type KnownEntity = keyof typeof ENTITY_KEY;
 
@@ -105,7 +108,8 @@ export function fieldLabel(field: string | null, t: TFunction): string {
 }
 
 /** Which indicator / action / task …: from the plan, else the name kept in the entry, else its number. */
-export function subjectName(entry: ChangeLogEntry, { plan }: Lookup): string {
+export function subjectName(entry: ChangeLogEntry, { plan, t }: Lookup): string {
+  if (entry.entity === 'year_submission') return submissionSubject(entry, t);
   const id = entry.entityId;
   const e = entry.entity;
   const from = <T extends { id: number }>(list: T[], name: (x: T) => string) => {
@@ -113,7 +117,7 @@ export function subjectName(entry: ChangeLogEntry, { plan }: Lookup): string {
     return found ? name(found) : undefined;
   };
   let name: string | undefined;
-  if (e.startsWith('indicator')) name = from(plan.indicators, (i) => i.name);
+  if (e.startsWith('indicator') || e === 'evaluation_override') name = from(plan.indicators, (i) => i.name);
   else if (e.startsWith('action')) name = from(plan.actions, (a) => a.name);
   else if (e === 'task_group') name = from(plan.taskGroups, (g) => g.title);
   else if (e.startsWith('task')) name = from(plan.tasks, (task) => task.title);
@@ -174,6 +178,7 @@ function recordText(r: Record<string, unknown>, keys: string[] | null, look: Loo
 
 /** Before and after texts; for two records only the fields that differ are listed. */
 export function describeChange(entry: ChangeLogEntry, look: Lookup): { before: string; after: string } {
+  if (isAnnualEntity(entry.entity)) return describeAnnual(entry, look.t);
   const { before, after } = entry;
   const key = entry.field && !/^\d/.test(entry.field) ? (entry.field.split('/').at(-1) ?? null) : null;
   if (isRecord(before) && isRecord(after) && !isValueObject(before) && !isValueObject(after)) {
@@ -187,7 +192,8 @@ export function describeChange(entry: ChangeLogEntry, look: Lookup): { before: s
 
 /**
  * Whether the core can undo this entry (mirrors its revert service): values, progress, field edits of indicators,
- * categories, actions and tasks, deleted indicators and indicators the clerk created; not moves, not the import.
+ * categories, actions and tasks, deleted indicators and indicators the clerk created, status adjustments; not moves,
+ * not the import, not a year's 报送 or 解锁.
  */
 export function canRevert(e: ChangeLogEntry): boolean {
   if (e.entityId === null || e.field === 'position') return false;
@@ -197,6 +203,7 @@ export function canRevert(e: ChangeLogEntry): boolean {
     case 'indicator_value':
     case 'action_progress':
     case 'task_progress':
+    case 'evaluation_override':
       return true;
     case 'indicator':
       return e.op !== 'create' || e.actor !== 'system';
