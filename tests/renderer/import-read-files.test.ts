@@ -2,9 +2,9 @@
 // byte, progress by bytes up to 100%.
 import { describe, expect, it } from 'vitest';
 import * as shared from '../../src/shared/import';
+import { formatBytes } from '../../src/renderer/src/lib/format-bytes';
 import {
   chooseFiles,
-  formatBytes,
   MAX_IMPORT_FILE_BYTES,
   MAX_IMPORT_FILES,
   readImportFiles,

@@ -202,6 +202,19 @@ describe('导入填报表', () => {
     await waitFor(() => expect(buttonOf('import-run-preview').disabled).toBe(true));
   });
 
+  it('cannot be closed while the import is being written, and reloads when it is done', async () => {
+    let answer: (r: ReturnType<typeof ok>) => void = () => {};
+    const c = core({ apply: () => new Promise((resolve) => (answer = resolve)) });
+    await toPreview(c);
+    fireEvent.click(buttonOf('import-apply'));
+    await waitFor(() => expect(c.argsOf('import/apply')).toHaveLength(1));
+    expect(buttonOf('import-cancel').disabled).toBe(true);
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    await act(async () => answer(ok({ applied: 2, logged: 2 })));
+    expect(await screen.findByText('已导入 2 处修改')).toBeTruthy();
+    await waitFor(() => expect(c.argsOf('plan/get')).toHaveLength(2));
+  });
+
   it('refuses a file over 20 MB before reading it', async () => {
     const c = core();
     const dialog = await openImport(c);

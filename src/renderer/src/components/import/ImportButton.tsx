@@ -20,6 +20,8 @@ export function ImportButton({ planId, onImported }: ImportButtonProps) {
     onImported(t('importer.applied', { n: applied }));
   });
   const close = () => {
+    // An import being written cannot be abandoned: its answer decides whether the plan must be reloaded.
+    if (flow.step === 'applying') return;
     setOpen(false);
     flow.reset();
   };

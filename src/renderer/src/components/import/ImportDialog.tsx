@@ -106,6 +106,7 @@ export function ImportDialog({ open, flow, onCancel }: ImportDialogProps) {
       title={t('importer.title')}
       width="min(1200px, 96vw)"
       onCancel={onCancel}
+      closable={step !== 'applying'}
       mask={{ closable: false }}
       footer={footer}
       destroyOnHidden

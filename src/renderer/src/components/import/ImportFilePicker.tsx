@@ -2,7 +2,8 @@
 // files chosen (removable) and the ones refused before reading (over 20 MB, same name twice, too many).
 import { Alert, Button, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatBytes, MAX_IMPORT_FILES, type Refusal } from '../../lib/import/read-files';
+import { formatBytes } from '../../lib/format-bytes';
+import { MAX_IMPORT_FILES, type Refusal } from '../../lib/import/read-files';
 
 interface ImportFilePickerProps {
   files: File[];

@@ -5,7 +5,7 @@ import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { YearSubmission } from '../../../../shared/model';
 import { useApi } from '../../lib/api-context';
-import { formatBytes } from '../../lib/import/read-files';
+import { formatBytes } from '../../lib/format-bytes';
 import { formatTime } from '../../lib/time';
 import { useFileDelivery } from '../../lib/use-file-delivery';
 import { UnlockDialog } from './UnlockDialog';

@@ -88,10 +88,3 @@ export async function readImportFiles(
   onProgress({ index: files.length, count: files.length, name: files.at(-1)?.name ?? '', percent: 100 });
   return out;
 }
-
-/** 1536 → "1.5 KB"; for the list of chosen files. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
