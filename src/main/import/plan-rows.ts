@@ -102,12 +102,12 @@ function valueOf(c: GridCell | undefined): { text: string | null } | { error: st
   }
 }
 
-const NATURE: Record<string, 'expected' | 'binding'> = {
-  预期性: 'expected',
-  预期: 'expected',
-  约束性: 'binding',
-  约束: 'binding',
-};
+const NATURE = new Map<string, 'expected' | 'binding'>([
+  ['预期性', 'expected'],
+  ['预期', 'expected'],
+  ['约束性', 'binding'],
+  ['约束', 'binding'],
+]);
 
 export function readBody(sheet: SheetGrid, columns: TableColumn[], firstRow: number, file: string): BodyReading {
   const problems: ImportProblem[] = [];
@@ -188,7 +188,8 @@ export function readBody(sheet: SheetGrid, columns: TableColumn[], firstRow: num
     const unitCol = col('unit');
     const split = unitCol ? { name: printed, unit: text(unitCol) } : splitUnit(printed);
     const natureText = text(col('nature'));
-    const nature = natureText === null ? null : (NATURE[natureText.replace(/\s+/g, '').replace(/指标$/, '')] ?? null);
+    const natureKey = natureText?.replace(/[\s[\]【】()（）]+/g, '').replace(/指标$/, '');
+    const nature = natureKey === undefined ? null : (NATURE.get(natureKey) ?? null);
     if (natureText !== null && nature === null) {
       problem(
         at(col('nature'))!.address,
