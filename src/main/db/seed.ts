@@ -89,7 +89,7 @@ export function insertPlan(
   who: { now: string; actor: string; source?: string | null },
 ): number {
   const { plan: p } = file;
-  const log = (planId: number, entity: string, entityId: number, after: unknown) =>
+  const log = (planId: number | null, entity: string, entityId: number, after: unknown) =>
     repos.changeLog.append({
       at: who.now,
       actor: who.actor,
@@ -114,8 +114,15 @@ export function insertPlan(
   log(planId, 'plan', planId, meta);
   for (const a of appendices) repos.plans.insertAppendix(planId, a);
   file.departments.forEach((name, i) => repos.plans.departmentId(name, i));
-  const departmentOf = (name: string | null | undefined) =>
-    name ? repos.plans.departmentId(name, repos.plans.departments().length) : null;
+  // An indicator's 科室 by name; one not yet known is created (logged as the 科室 list's own changes are).
+  const departmentOf = (name: string | null | undefined): number | null => {
+    if (!name) return null;
+    const known = repos.plans.departments().find((d) => d.name === name);
+    if (known) return known.id;
+    const id = repos.plans.departmentId(name, repos.plans.departments().length);
+    log(null, 'department', id, { id, name });
+    return id;
+  };
 
   let order = 0;
   file.categories.forEach((c, ci) => {

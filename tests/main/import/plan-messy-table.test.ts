@@ -79,6 +79,10 @@ describe('a messy table', () => {
     const s = await planImporter(ctx).apply(input('某县.xlsx', bytes), preview.token, 'tester');
     const d = ctx.services.plans.get(s.id);
     expect(d.departments.map((x) => x.name)).toEqual(['登记注册科', '质量发展科']);
+    const logged = ctx.repos.changeLog.list({ entity: 'department', limit: 10, offset: 0 }).entries;
+    expect(logged.map((e) => [e.op, e.after, e.source])).toEqual(
+      [...d.departments].reverse().map((x) => ['create', { id: x.id, name: x.name }, '某县.xlsx']),
+    );
     const target = d.indicators[1]!.values.find((v) => v.year === 2030)!;
     expect(target).toMatchObject({ text: '１.５', number: 1.5, decimals: 1, evaluable: true });
     const out = await sheetTexts((await ctx.services.reports.exportAppendix(s.id, '1', 'xlsx')).bytes);
