@@ -84,8 +84,19 @@ function settleYears(header: PlanHeader, title: TitleInfo, shortName: string | u
   const baseYear = baseColumnYear ?? firstYear - 1;
   const columns: TableColumn[] = [];
   const seen = new Map<number, string>();
+  const kinds = new Map<string, HeaderColumn>();
   for (const c of settled) {
     if (c.kind === 'year') continue; // settled above
+    const same = kinds.get(c.kind);
+    if (same && c.kind !== 'target' && c.kind !== 'base') {
+      problem(
+        c.cell,
+        `表中有两列“${same.header.replace(/\s+/g, '')}”“${c.header.replace(/\s+/g, '')}”，只读取第一列（${same.cell}），这一列未导入。`,
+        'warning',
+      );
+      continue;
+    }
+    kinds.set(c.kind, c);
     const year = c.kind === 'target' ? (c.year ?? lastYear) : c.kind === 'base' ? (c.year ?? baseYear) : null;
     if (c.kind === 'target') {
       if (year! < firstYear || year! > lastYear) {
