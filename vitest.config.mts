@@ -10,6 +10,10 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          // Many tests run second programs (LibreOffice, openpyxl, poppler) or render PDFs; on a loaded 2-core machine
+          // they need more than vitest's 5 s. A budget against hangs, not a speed check (speed lives in bench/).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
