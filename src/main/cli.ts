@@ -14,6 +14,12 @@ import { describePreview } from './import/describe-preview';
 import { describePlanPreview } from './import/plan-describe';
 import { planImportArgsSchema } from '../shared/plan-import';
 import { buildCollectionWorkbook } from './services/reports/collection';
+import { DEFAULT_BACKUP_KEEP, type BackupEntry, type RestoreSource } from '../shared/backup';
+import { backupsDirOf, latestGoodBackup, listBackups } from './db/backup';
+import { openFailureOf } from './db/connection';
+import { LATEST_VERSION } from './db/migrations';
+import { recoverCommandHint, replaceUnopenableDatabase } from './db/recover';
+import { describeBackupEntry, describeRestorePreview, previewCandidate } from './services/backup-service';
 
 const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
 
@@ -35,6 +41,13 @@ const USAGE = `用法：npm run -s cli -- [--db 文件] <命令>
                                       报送：保存年度 Excel 和 PDF 及其 SHA-256，锁定该年完成值
   year unlock --plan <编号或简称> --year 年份 --reason 理由
                                       解锁已报送的年度（理由记入修改记录）
+  backup list [--json]                列出数据库旁 backups 文件夹中的自动备份（时间、大小、原因）
+  backup create                       立即备份一次（写入 backups 文件夹）
+  backup restore --file 文件 [--apply] [--json]
+  backup restore --latest [--apply] [--json]
+                                      预览备份文件（或最近一次完好的自动备份）中的数据；加 --apply 才恢复：
+                                      先备份当前数据，再用备份替换。数据库损坏无法打开时也可使用，
+                                      损坏的文件移到 backups/damaged 文件夹保留
   help                                显示本说明
 
 --db 文件  指定数据库文件；文件不存在时新建，并装入内置的“十四五”规划。
@@ -66,11 +79,12 @@ interface Parsed {
   files: string[];
   json: boolean;
   apply: boolean;
+  latest: boolean;
   words: string[];
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const parsed: Parsed = { options: {}, files: [], json: false, apply: false, words: [] };
+  const parsed: Parsed = { options: {}, files: [], json: false, apply: false, latest: false, words: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] =
@@ -88,6 +102,7 @@ function parseArgs(argv: string[]): Parsed {
       parsed.options[name] = v;
     } else if (a === '--json') parsed.json = true;
     else if (a === '--apply') parsed.apply = true;
+    else if (a === '--latest') parsed.latest = true;
     else if (a === '--help' || a === '-h') parsed.words.unshift('help');
     else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
     else parsed.words.push(a);
@@ -218,6 +233,110 @@ async function importPlan(ctx: AppContext, p: Parsed, io: Io): Promise<number> {
   return 0;
 }
 
+const CLI_PROGRAM = 'PlanDesk 命令行';
+
+/**
+ * `backup …` opens the database itself: listing and restoring must work when it is damaged (a restore then puts the
+ * backup in place of the damaged file, which is kept in backups/damaged).
+ */
+async function backupCommand(p: Parsed, io: Io): Promise<number> {
+  const dbFile = path.resolve(p.options.db ?? defaultDbFile());
+  const [, sub, ...extra] = p.words;
+  if (extra.length > 0 || (sub !== 'list' && sub !== 'create' && sub !== 'restore')) {
+    throw new UsageError(`无法识别的命令：${p.words.join(' ')}`);
+  }
+  const open = () =>
+    createAppContext({ dbFile, resourcesDir: findResourcesDir(__dirname), actor: 'cli', program: CLI_PROGRAM });
+  const damagedOnly = (e: unknown) => {
+    if (openFailureOf(e)?.kind !== 'damaged') throw e;
+    return e as AppError;
+  };
+  let ctx: AppContext | undefined;
+  try {
+    if (sub === 'list') {
+      let entries: BackupEntry[];
+      try {
+        ctx = open();
+        entries = ctx.services.backups.list();
+      } catch (e) {
+        // The files can be listed while the app holds the database, or when it is damaged.
+        const kind = openFailureOf(e)?.kind;
+        if (kind !== 'damaged' && kind !== 'locked') throw e;
+        io.err(`注意：${(e as Error).message.split('\n')[0]}`);
+        entries = listBackups(dbFile, DEFAULT_BACKUP_KEEP, new Date());
+      }
+      if (p.json) io.out(JSON.stringify(entries, null, 2));
+      else if (entries.length === 0) io.out(`${backupsDirOf(dbFile)} 中还没有备份。`);
+      else entries.forEach((e) => io.out(describeBackupEntry(e)));
+      return 0;
+    }
+    if (sub === 'create') {
+      ctx = open();
+      const made = ctx.services.backups.create('manual');
+      if (made) io.out(made.path);
+      return 0;
+    }
+    if (p.latest === (p.files.length === 1) || p.files.length > 1) {
+      throw new UsageError('backup restore 需要 --file 文件 或 --latest（二者选一）。');
+    }
+    let damaged: AppError | null = null;
+    try {
+      ctx = open();
+    } catch (e) {
+      damaged = damagedOnly(e);
+    }
+    let candidate: { name: string; file: string };
+    if (p.latest) {
+      const latest = latestGoodBackup(dbFile, LATEST_VERSION, new Date());
+      if (!latest) throw new AppError('NOT_FOUND', `在 ${backupsDirOf(dbFile)} 中没有找到可用的备份。`);
+      candidate = { name: latest.fileName, file: latest.path };
+    } else {
+      candidate = { name: path.basename(p.files[0]!), file: path.resolve(p.files[0]!) };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(fs.readFileSync(candidate.file));
+    } catch {
+      throw new AppError('FILE_ERROR', `无法读取文件：${candidate.file}`);
+    }
+    const source: RestoreSource = p.latest
+      ? { backup: candidate.name }
+      : { file: { name: candidate.name, bytesBase64: Buffer.from(bytes).toString('base64') } };
+    const preview = ctx
+      ? ctx.services.backups.preview(source)
+      : previewCandidate({ name: candidate.name, bytes }, null, path.dirname(dbFile));
+    if (!p.json) {
+      if (damaged) io.err(`注意：${damaged.message.split('\n')[0]}`);
+      describeRestorePreview(preview).forEach((l) => io.out(l));
+    }
+    if (!p.apply) {
+      if (p.json) io.out(JSON.stringify({ preview, restored: null }, null, 2));
+      else io.out('尚未恢复（加 --apply 恢复）。');
+      return 0;
+    }
+    let restored: { safetyBackup: string | null; damagedKeptAt: string[] };
+    if (ctx) {
+      const r = ctx.services.backups.restore(source, preview.token, ctx.actor);
+      restored = { safetyBackup: r.safetyBackup, damagedKeptAt: [] };
+    } else {
+      const r = replaceUnopenableDatabase(dbFile, candidate.file, new Date());
+      ctx = open();
+      ctx.services.backups.recordRecovery(r, ctx.actor);
+      restored = { safetyBackup: null, damagedKeptAt: r.damagedKeptAt };
+    }
+    if (p.json) {
+      io.out(JSON.stringify({ preview, restored }, null, 2));
+    } else {
+      io.out(`已从“${candidate.name}”恢复数据库：${dbFile}`);
+      if (restored.safetyBackup) io.out(`恢复前的数据已备份到：${restored.safetyBackup}`);
+      for (const f of restored.damagedKeptAt) io.out(`损坏的文件已保留在：${f}`);
+    }
+    return 0;
+  } finally {
+    ctx?.close();
+  }
+}
+
 async function runCommand(ctx: AppContext, p: Parsed, io: Io): Promise<number | void> {
   const [cmd, sub, ref, ...extra] = p.words;
   if (cmd === 'plans' && sub === undefined) {
@@ -267,10 +386,12 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
       return 0;
     }
     if (p.words.length === 0) throw new UsageError('缺少命令。');
+    if (p.words[0] === 'backup') return await backupCommand(p, io);
     ctx = createAppContext({
       dbFile: p.options.db ?? defaultDbFile(),
       resourcesDir: findResourcesDir(__dirname),
       actor: 'cli',
+      program: CLI_PROGRAM,
     });
     return (await runCommand(ctx, p, io)) ?? 0;
   } catch (e) {
@@ -279,6 +400,8 @@ export async function main(argv: string[], io: Io = { out: console.log, err: con
       return 2;
     }
     io.err(`错误：${isAppError(e) ? e.message : toErrorInfo(e, (m, err) => io.err(`${m}: ${String(err)}`)).message}`);
+    const failure = openFailureOf(e);
+    if (failure?.kind === 'damaged') io.err(recoverCommandHint(failure.file));
     return 1;
   } finally {
     ctx?.close();

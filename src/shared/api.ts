@@ -33,6 +33,15 @@ import type { ReportTable } from './report';
 import { importArgsSchema, type ImportApplyResult, type ImportPreview } from './import';
 import type { YearSubmission } from './model';
 import { planImportArgsSchema, type PlanImportPreview } from './plan-import';
+import {
+  backupKeepSchema,
+  restoreArgsSchema,
+  restoreSourceSchema,
+  type BackupEntry,
+  type RestorePreview,
+  type RestoreResult,
+  type StorageInfo,
+} from './backup';
 
 export * from './api-schemas';
 
@@ -226,6 +235,20 @@ export const contract = {
     result: returns<ExportResult>(),
     file: true,
   },
+  /** the rolling backups in `backups/` beside the database, newest first */
+  'backup/list': { args: z.strictObject({}), result: returns<BackupEntry[]>() },
+  /** 立即备份: a rolling backup now (reason 'manual'); null for an in-memory database */
+  'backup/create': { args: z.strictObject({}), result: returns<BackupEntry | null>() },
+  /** 备份到文件: the whole database as one consistent .db file */
+  'backup/export': { args: z.strictObject({}), result: returns<ExportResult>(), file: true },
+  /** what a backup (a chosen file or a rolling one) holds and what restoring it replaces; writes nothing */
+  'backup/restore-preview': { args: restoreSourceSchema, result: returns<RestorePreview>() },
+  /** backs up the current data, then replaces it with the previewed backup; refused if the token no longer matches */
+  'backup/restore': { args: restoreArgsSchema, result: returns<RestoreResult>() },
+  /** 设置 → 数据存储: database file, its size, the backups folder, how many backups are kept */
+  'settings/storage': { args: z.strictObject({}), result: returns<StorageInfo>() },
+  /** how many rolling backups to keep (logged; pruning applies it at once) */
+  'settings/set-backup-keep': { args: backupKeepSchema, result: returns<StorageInfo>() },
 } as const;
 
 export type Contract = typeof contract;

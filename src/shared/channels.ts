@@ -39,6 +39,13 @@ export const CHANNEL_NAMES = [
   'export/final-evaluation',
   'plan/import-preview',
   'plan/import-apply',
+  'backup/list',
+  'backup/create',
+  'backup/export',
+  'backup/restore-preview',
+  'backup/restore',
+  'settings/storage',
+  'settings/set-backup-keep',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -23,6 +23,12 @@ const READ_ONLY = new Set<Channel>([
   'year/submitted-file',
   'export/final-evaluation',
   'plan/import-preview',
+  'backup/list',
+  // a copy of the data in backups/, the data itself unchanged
+  'backup/create',
+  'backup/export',
+  'backup/restore-preview',
+  'settings/storage',
 ]);
 
 const definitionOf = (i: Indicator): IndicatorDefinition => ({
@@ -172,6 +178,19 @@ const cases: Partial<Record<Channel, () => Promise<unknown>>> = {
     ctx.services.lifecycle.close(plan.plan.id, 'setup');
     return call('plan/reopen', { planId: plan.plan.id, reason: '补录数据' });
   },
+  'backup/restore': async () => {
+    // A copy of the data, then an edit: restoring the copy undoes the edit and logs the restore itself.
+    const copy = ctx.services.backups.exportCopy();
+    ctx.services.indicators.updateValues(
+      plan.plan.id,
+      [{ indicatorId: plan.indicators[0]!.id, year: 2023, kind: 'actual', text: '9' }],
+      'setup',
+    );
+    const file = { name: copy.fileName, bytesBase64: Buffer.from(copy.bytes).toString('base64') };
+    const preview = await call('backup/restore-preview', { file });
+    return call('backup/restore', { file, token: preview.token });
+  },
+  'settings/set-backup-keep': () => call('settings/set-backup-keep', { keep: 10 }),
 };
 
 describe('audit: every write is logged with before and after', () => {

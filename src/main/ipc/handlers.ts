@@ -1,4 +1,5 @@
 // All handlers, merged into one table checked against the contract: a missing or extra channel fails to compile.
+import { backupHandlers } from './backup-handlers';
 import { changeLogHandlers } from './change-log-handlers';
 import type { HandlerTable } from './dispatch';
 import { importHandlers } from './import-handlers';
@@ -20,4 +21,5 @@ export const handlers = {
   ...changeLogHandlers,
   ...importHandlers,
   ...yearHandlers,
+  ...backupHandlers,
 } satisfies HandlerTable;

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { createAppContext } from '../context';
+import { openFailureOf } from '../db/connection';
+import { recoverCommandHint } from '../db/recover';
 import { defaultDbFile, findResourcesDir } from '../paths';
 import { startWebServer } from './server';
 
@@ -22,7 +24,13 @@ function parse(argv: string[]): { db: string; port: number; renderer: string | u
 async function run(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const resourcesDir = findResourcesDir(__dirname);
-  const ctx = createAppContext({ dbFile: args.db, resourcesDir, actor: 'web' });
+  const ctx = createAppContext({
+    dbFile: args.db,
+    resourcesDir,
+    actor: 'web',
+    program: 'PlanDesk 浏览器版',
+    startupBackup: true,
+  });
   const rendererDir = args.renderer ?? path.join(path.dirname(resourcesDir), 'out', 'renderer');
   const server = await startWebServer({ ctx, rendererDir, port: args.port });
   process.stdout.write(`${server.url}\n`);
@@ -41,5 +49,8 @@ async function run(): Promise<void> {
 
 run().catch((e: unknown) => {
   process.stderr.write(`错误：${isAppError(e) || e instanceof Error ? e.message : String(e)}\n`);
+  // A damaged database: say exactly how to put the latest good backup in its place.
+  const failure = openFailureOf(e);
+  if (failure?.kind === 'damaged') process.stderr.write(`${recoverCommandHint(failure.file)}\n`);
   process.exit(1);
 });
