@@ -158,6 +158,24 @@ describe('a damaged database at start', () => {
     restored.close();
   });
 
+  it('keeps a leftover write-ahead log with the damaged file and never replays it into the backup', () => {
+    const { file, backup } = withBackup();
+    damage(file);
+    const wal = Buffer.alloc(4096, 0x5a);
+    fs.writeFileSync(`${file}-wal`, wal);
+    const r = recoverFromLatestBackup(file, new Date('2026-04-02T00:00:00.000Z'));
+    expect(r.damagedKeptAt.map((f) => path.basename(f))).toEqual([
+      'plandesk-20260402-000000.db',
+      'plandesk-20260402-000000.db-wal',
+    ]);
+    expect(fs.readFileSync(r.damagedKeptAt[1]!).equals(wal)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(fs.readFileSync(file).equals(fs.readFileSync(backup))).toBe(true);
+    const ctx = context(file);
+    expect(firstValue(ctx)).toBe('1');
+    ctx.close();
+  });
+
   it('CLI: every command names the recovery command; backup restore --latest previews, --apply recovers', async () => {
     const { file, backup } = withBackup();
     damage(file);

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/main/cli';
 import { createAppContext } from '../../src/main/context';
 import { lockFileOf, readLockInfo } from '../../src/main/db/lock';
+import { replaceUnopenableDatabase } from '../../src/main/db/recover';
 import { AppError } from '../../src/shared/errors';
 import { RESOURCES, memoryContext } from '../helpers/db';
 
@@ -151,6 +152,19 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
     ctx.services.backups.restore(source, ctx.services.backups.preview(source).token, 'tester');
     expect(child('open', file)).toMatchObject({ ok: false, details: { kind: 'locked' } });
     ctx.close();
+  });
+
+  it('never replaces a database another process holds, even when asked to recover it', async () => {
+    const file = dbInTmp();
+    const ctx = createAppContext({ dbFile: file, resourcesDir: RESOURCES });
+    const backup = ctx.services.backups.create('manual')!.path;
+    ctx.close();
+    const c = await holder(file, 'PlanDesk 桌面版');
+    const before = fs.readFileSync(file);
+    expect(() => replaceUnopenableDatabase(file, backup, new Date())).toThrow(/正由 PlanDesk 桌面版 使用/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.join(path.dirname(file), 'backups', 'damaged'))).toEqual([]);
+    c.kill('SIGKILL');
   });
 
   it('does not apply to in-memory databases', () => {

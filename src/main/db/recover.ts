@@ -70,25 +70,34 @@ export interface Recovered {
 
 /**
  * Puts `source` (a checked backup file) in place of a database that cannot be opened. The current file and its
- * -wal/-shm are moved to `backups/damaged/`; the copy is written atomically. The caller opens the database
- * afterwards (createAppContext), which migrates an older backup.
+ * -wal/-shm are first copied, byte for byte, to `backups/damaged/`; then, unless another process holds the database,
+ * they are replaced: the log files removed (an old log must never be replayed into the backup) and the backup written
+ * atomically. The caller opens the database afterwards (createAppContext), which migrates an older backup.
  */
 export function replaceUnopenableDatabase(dbFile: string, source: string, now: Date): Recovered {
-  assertNotLocked(dbFile);
   const bytes = fs.readFileSync(source);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const damagedDir = path.join(backupsDirOf(dbFile), 'damaged');
   const kept: string[] = [];
-  const base = `${path.basename(dbFile, path.extname(dbFile))}-${stamp}`;
+  let base = `${path.basename(dbFile, path.extname(dbFile))}-${stamp}`;
+  for (let i = 1; fs.existsSync(path.join(damagedDir, `${base}.db`)); i++) {
+    base = `${path.basename(dbFile, path.extname(dbFile))}-${stamp}-${i}`;
+  }
+  // Copied before the lock probe below: opening a WAL database and closing it may checkpoint into the file.
   for (const suffix of ['', '-wal', '-shm']) {
-    const from = `${dbFile}${suffix}`;
-    if (!fs.existsSync(from)) continue;
+    if (!fs.existsSync(`${dbFile}${suffix}`)) continue;
     fs.mkdirSync(damagedDir, { recursive: true });
-    let to = path.join(damagedDir, `${base}.db${suffix}`);
-    for (let i = 1; fs.existsSync(to); i++) to = path.join(damagedDir, `${base}-${i}.db${suffix}`);
-    fs.renameSync(from, to);
+    const to = path.join(damagedDir, `${base}.db${suffix}`);
+    fs.copyFileSync(`${dbFile}${suffix}`, to, fs.constants.COPYFILE_EXCL);
     kept.push(to);
   }
+  try {
+    assertNotLocked(dbFile);
+  } catch (e) {
+    for (const f of kept) fs.rmSync(f, { force: true });
+    throw e;
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
   fs.rmSync(`${dbFile}.lock`, { force: true });
   writeFileAtomic(dbFile, bytes);
   return { restoredFrom: source, damagedKeptAt: kept };
