@@ -14,6 +14,7 @@ import { createBackupService, type BackupService } from './services/backup-servi
 import { createChangeLogService } from './services/change-log-service';
 import { createImportService } from './services/import-service';
 import { createIndicatorService } from './services/indicator-service';
+import { createPlanImportService } from './services/plan-import-service';
 import { createPlanLifecycleService } from './services/plan-lifecycle-service';
 import { createPlanService } from './services/plan-service';
 import { createReportService } from './services/report-service';
@@ -62,6 +63,7 @@ export interface AppContext {
     imports: ReturnType<typeof createImportService>;
     submissions: ReturnType<typeof createSubmissionService>;
     lifecycle: ReturnType<typeof createPlanLifecycleService>;
+    planImport: ReturnType<typeof createPlanImportService>;
     backups: BackupService;
   };
   clock: Clock;
@@ -127,6 +129,7 @@ export function createAppContext(opts: ContextOptions): AppContext {
         imports: createImportService(d, repos, plans, indicators, backupBeforeImport),
         submissions: createSubmissionService(d, repos, clock, reports),
         lifecycle: createPlanLifecycleService(d, repos, clock, plans),
+        planImport: createPlanImportService(d, repos, clock, backupBeforeImport),
         backups,
       };
       return { repos, services };

@@ -174,6 +174,12 @@ const cases: Partial<Record<Channel, () => Promise<unknown>>> = {
       plan: { title: '新规划', shortName: '十五五', firstYear: 2026, lastYear: 2030, baseYear: null },
     }),
   'plan/close': () => call('plan/close', { planId: plan.plan.id }),
+  'plan/import-apply': async () => {
+    const xlsx = await ctx.services.reports.exportAppendix(plan.plan.id, '1', 'xlsx');
+    const file = { name: '附件1.xlsx', bytesBase64: Buffer.from(xlsx.bytes).toString('base64') };
+    const preview = await call('plan/import-preview', { file, shortName: '导入' });
+    return call('plan/import-apply', { file, shortName: '导入', token: preview.token });
+  },
   'plan/reopen': () => {
     ctx.services.lifecycle.close(plan.plan.id, 'setup');
     return call('plan/reopen', { planId: plan.plan.id, reason: '补录数据' });

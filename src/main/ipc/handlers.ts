@@ -5,6 +5,7 @@ import type { HandlerTable } from './dispatch';
 import { importHandlers } from './import-handlers';
 import { indicatorHandlers } from './indicator-handlers';
 import { planHandlers } from './plan-handlers';
+import { planImportHandlers } from './plan-import-handlers';
 import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { structureHandlers } from './structure-handlers';
@@ -22,4 +23,5 @@ export const handlers = {
   ...importHandlers,
   ...yearHandlers,
   ...backupHandlers,
+  ...planImportHandlers,
 } satisfies HandlerTable;
