@@ -224,7 +224,8 @@ describe('MonitoringPage', () => {
     await renderPage();
     fireEvent.click(within(screen.getByTestId('monitoring-row-1')).getByText('在册市场主体总量（万户）'));
     const trend = await screen.findByTestId('monitoring-trend');
-    expect(await within(trend).findByTestId('trend-chart')).toBeTruthy();
+    // The chart is loaded lazily (ECharts): on a loaded machine that takes longer than findBy's default second.
+    expect(await within(trend).findByTestId('trend-chart', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('1. 在册市场主体总量（万户） · 趋势')).toBeTruthy();
     expect(trend.textContent).toContain('2023年完成进度 102.1%，序时进度 60.0%');
     // The figures as a table too: the base year, published and derived values.
