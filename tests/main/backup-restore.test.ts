@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/main/cli';
 import { createAppContext, type AppContext } from '../../src/main/context';
 import { listBackups } from '../../src/main/db/backup';
 import { openDatabase } from '../../src/main/db/connection';
@@ -305,5 +306,83 @@ describe('backup/restore', () => {
     });
     expect(result.safetyBackup).toBeNull();
     expect(firstValue(ctx)).toBeNull();
+  });
+});
+
+describe('CLI backup commands', () => {
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('list, create, restore --file with a preview first and --apply to write, restore --latest', async () => {
+    const db = path.join(tmpDir(), 'plandesk.db');
+    expect((await cli('--db', db, 'plans')).code).toBe(0);
+    expect(await cli('--db', db, 'backup', 'list')).toMatchObject({
+      code: 0,
+      out: `${path.join(path.dirname(db), 'backups')} 中还没有备份。`,
+    });
+    expect((await cli('--db', db, 'backup', 'restore', '--latest')).err).toMatch(/没有找到可用的备份/);
+
+    const created = await cli('--db', db, 'backup', 'create');
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/backups[/\\]plandesk-\d{8}-\d{6}-manual\.db$/);
+    const listed = JSON.parse((await cli('--db', db, 'backup', 'list', '--json')).out) as {
+      path: string;
+      reasonLabel: string;
+    }[];
+    expect(listed).toEqual([expect.objectContaining({ path: created.out, reasonLabel: '手动备份' })]);
+    expect((await cli('--db', db, 'backup', 'list')).out).toMatch(/\t手动备份\tplandesk-.*-manual\.db$/);
+
+    const ctx = context(db);
+    edit(ctx, '6');
+    ctx.close();
+    open.splice(0);
+
+    const preview = await cli('--db', db, 'backup', 'restore', '--file', created.out);
+    expect(preview.code).toBe(0);
+    expect(preview.out).toContain('完整性检查：通过');
+    expect(preview.out).toContain('将被替换的当前数据（恢复前会先自动备份）：');
+    expect(preview.out).toMatch(/尚未恢复（加 --apply 恢复）。$/);
+    const still = context(db);
+    expect(firstValue(still)).toBe('6');
+    still.close();
+    open.splice(0);
+
+    const applied = await cli('--db', db, 'backup', 'restore', '--file', created.out, '--apply');
+    expect(applied.code).toBe(0);
+    expect(applied.out).toMatch(/恢复前的数据已备份到：.*-restore\.db/);
+    const after = context(db);
+    expect(firstValue(after)).toBeNull();
+    expect(after.services.changeLog.list({ limit: 1, offset: 0 }).entries[0]).toMatchObject({
+      entity: 'database',
+      actor: 'cli',
+    });
+    after.close();
+    open.splice(0);
+
+    // --latest is now the pre-restore backup, holding the edit.
+    const latest = await cli('--db', db, 'backup', 'restore', '--latest', '--apply', '--json');
+    expect(JSON.parse(latest.out)).toMatchObject({
+      preview: { source: { name: expect.stringMatching(/-restore\.db$/) } },
+    });
+    const back = context(db);
+    expect(firstValue(back)).toBe('6');
+    back.close();
+    open.splice(0);
+
+    for (const argv of [
+      ['backup'],
+      ['backup', 'restore'],
+      ['backup', 'restore', '--latest', '--file', created.out],
+      ['backup', 'drop'],
+    ]) {
+      expect((await cli('--db', db, ...argv)).code, argv.join(' ')).toBe(2);
+    }
+    expect((await cli('--db', db, 'backup', 'restore', '--file', path.join(path.dirname(db), 'nope.db'))).err).toMatch(
+      /无法读取文件/,
+    );
   });
 });

@@ -98,7 +98,7 @@ export function listBackups(dbFile: string, keep: number, now: Date): BackupEntr
   } catch {
     return [];
   }
-  const found: (BackupEntry & { n: number })[] = [];
+  const found: (BackupEntry & { n: number; mtime: number })[] = [];
   for (const fileName of names) {
     const p = parseBackupName(dbFile, fileName);
     if (!p) continue;
@@ -111,10 +111,11 @@ export function listBackups(dbFile: string, keep: number, now: Date): BackupEntr
     }
     if (!stat.isFile()) continue;
     const entry = { fileName, path: full, at: p.at, bytes: stat.size, reason: p.reason, reasonLabel: reasonLabel(p) };
-    found.push({ ...entry, kept: false, n: p.n });
+    found.push({ ...entry, kept: false, n: p.n, mtime: stat.mtimeMs });
   }
-  found.sort((a, b) => (a.at === b.at ? b.n - a.n : a.at < b.at ? 1 : -1));
-  return found.map(({ n: _n, ...e }, i) => {
+  // Newest first: by the time in the name (seconds), then by when the file was written, then by the -N suffix.
+  found.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.mtime - a.mtime || b.n - a.n));
+  return found.map(({ n: _n, mtime: _m, ...e }, i) => {
     const young = now.getTime() - new Date(e.at).getTime() < PROTECT_DAYS * DAY_MS;
     return { ...e, kept: i < Math.max(1, keep) || ((e.reason === 'migration' || e.reason === 'restore') && young) };
   });
