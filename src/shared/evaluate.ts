@@ -2,8 +2,10 @@
 // exporters alike. Rates are fractions (0.6 = 60%).
 import type { Indicator, IndicatorValue, ParsedValue } from './model';
 
-/** 提前实现 / 快于预期 / 基本符合预期 / 滞后 / 无数据 */
-export type EvalStatus = 'achieved_early' | 'ahead' | 'on_track' | 'lagging' | 'no_data';
+/** 提前实现 / 快于预期 / 基本符合预期 / 滞后 / 无数据 / 无法自动评价 (a text target or actual such as 稳步提升) */
+export type EvalStatus = 'achieved_early' | 'ahead' | 'on_track' | 'lagging' | 'no_data' | 'not_evaluable';
+/** What a clerk may choose when overriding: a judgement, never "cannot judge". */
+export type OverrideStatus = Exclude<EvalStatus, 'not_evaluable'>;
 
 export const STATUS_LABELS: Record<EvalStatus, string> = {
   achieved_early: '提前实现',
@@ -11,6 +13,7 @@ export const STATUS_LABELS: Record<EvalStatus, string> = {
   on_track: '基本符合预期',
   lagging: '滞后',
   no_data: '无数据',
+  not_evaluable: '无法自动评价',
 };
 
 export interface PlanYears {
@@ -22,7 +25,7 @@ export interface PlanYears {
 export interface EvalOptions {
   /** the band around 序时进度 counted as 基本符合预期 (expected indicators only; binding ones have none) */
   tolerance: number;
-  override?: { status: EvalStatus; reason: string } | null;
+  override?: { status: OverrideStatus; reason: string } | null;
 }
 
 export const DEFAULT_EVAL: EvalOptions = { tolerance: 0.05 };
@@ -141,7 +144,10 @@ export function evaluateIndicator(
     };
   };
 
-  if (actual === null || target === null || !finalTarget) return result('no_data', null);
+  const actualValue = valueOf(ind, year, 'actual');
+  if (!actualValue || actualValue.text.trim() === '' || !finalTarget) return result('no_data', null);
+  // A target or an actual written as words (稳步提升, 显著改善) has no number to compare: the clerk judges it.
+  if (actual === null || target === null) return result('not_evaluable', null);
 
   if (ind.targetKind === 'cumulative') {
     const sum = ind.values

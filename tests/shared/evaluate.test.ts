@@ -139,10 +139,28 @@ describe('evaluation rules (DOMAIN.md §4)', () => {
     expect(status(done, 2024)).toBe('achieved_early');
   });
 
-  it('says 无数据 when there is no actual, or only words', () => {
+  it('says 无数据 when there is no actual, 无法自动评价 when the actual or the target is words', () => {
     expect(status(growth('4.1'), 2024)).toBe('no_data');
-    expect(status(growth('稳步提升'), 2023)).toBe('no_data');
-    expect(status(indicator({ targets: { 2025: '翻一番' }, actuals: { 2023: '5' } }), 2023)).toBe('no_data');
+    expect(status(growth('稳步提升'), 2023)).toBe('not_evaluable');
+    expect(status(indicator({ targets: { 2025: '翻一番' }, actuals: { 2023: '5' } }), 2023)).toBe('not_evaluable');
+    expect(status(indicator({ targets: { 2025: '稳步提升' } }), 2023)).toBe('no_data');
+  });
+
+  it('leaves room for the clerk’s judgement on a text target: an override decides, the computed stays visible', () => {
+    const e = evaluateIndicator(
+      indicator({ targets: { 2025: '稳步提升' }, actuals: { 2023: '明显提升' } }),
+      PLAN,
+      2023,
+      {
+        tolerance: 0.05,
+        override: { status: 'ahead', reason: '满意度调查由 82 分升至 88 分' },
+      },
+    );
+    expect(e).toMatchObject({
+      status: 'ahead',
+      computed: 'not_evaluable',
+      override: { reason: '满意度调查由 82 分升至 88 分' },
+    });
   });
 
   it('shows a clerk’s override as such, keeping what the rules computed', () => {
@@ -162,5 +180,44 @@ describe('evaluation rules (DOMAIN.md §4)', () => {
     expect(expectedValue(ind, PLAN, 2026, null).value).toBeNull();
     // The base value anchors the line before the first published target.
     expect(expectedValue(indicator({ targets: { 2025: '10' } }), PLAN, 2021, 0).value).toBeCloseTo(2, 10);
+  });
+});
+
+describe('comparator targets (issue 6): met exactly at the bound, missed just below it', () => {
+  const threshold = (target: string, actual: string, year = 2023, over: Partial<Indicator> = {}) =>
+    status(indicator({ targets: { 2025: target }, actuals: { [year]: actual }, ...over }), year);
+
+  it.each<[string, string, EvalStatus]>([
+    ['≥95', '95.0', 'on_track'],
+    ['≥95', '95', 'on_track'],
+    ['≥95', '94.9', 'lagging'],
+    ['95%以上', '95', 'on_track'],
+    ['95%以上', '94.99', 'lagging'],
+    ['>95', '95', 'lagging'],
+    ['>95', '95.01', 'on_track'],
+    ['5批次/千人以上', '5', 'on_track'],
+    ['5批次/千人以上', '4.9', 'lagging'],
+    ['1个工作日内', '1', 'on_track'],
+    ['1个工作日内', '0.5', 'on_track'],
+    ['1个工作日内', '1.1', 'lagging'],
+    ['0.5以内', '0.5', 'on_track'],
+    ['0.5以内', '0.51', 'lagging'],
+    ['≤0.5', '0.49', 'on_track'],
+    ['<0.5', '0.5', 'lagging'],
+    ['不低于90', '90', 'on_track'],
+    ['不超过3', '3.01', 'lagging'],
+    ['稳步提升', '96', 'not_evaluable'],
+    ['≥95', '基本达标', 'not_evaluable'],
+  ])('target %s, actual %s → %s', (target, actual, expected) => {
+    expect(threshold(target, actual)).toBe(expected);
+  });
+
+  it('a binding (约束性) threshold has no tolerance either: 94.99 against ≥95 lags and needs an explanation', () => {
+    const e = evaluateIndicator(
+      indicator({ nature: 'binding', targets: { 2025: '≥95' }, actuals: { 2023: '94.99' } }),
+      PLAN,
+      2023,
+    );
+    expect(e).toMatchObject({ status: 'lagging', needsExplanation: true });
   });
 });

@@ -27,6 +27,7 @@ export const STATUS_COLORS: Record<EvalStatus, string> = {
   on_track: '#0958d9',
   lagging: '#cf1322',
   no_data: '#8c8c8c',
+  not_evaluable: '#722ed1',
 };
 
 /** At most this many names in a list, and never more than LIST_LINES lines (fewer when the page is short). */

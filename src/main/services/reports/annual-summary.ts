@@ -7,7 +7,14 @@ import type { Indicator, PlanDetail, ProgressEntry, ProgressStatus } from '../..
 import type { AnnualSummary, ProgressSummary, StatusCount, SummaryIndicator } from '../../export/summary-model';
 
 /** Best first, 无数据 last: the order of the counts and of the chart's bars. */
-export const SUMMARY_STATUSES: readonly EvalStatus[] = ['achieved_early', 'ahead', 'on_track', 'lagging', 'no_data'];
+export const SUMMARY_STATUSES: readonly EvalStatus[] = [
+  'achieved_early',
+  'ahead',
+  'on_track',
+  'lagging',
+  'not_evaluable',
+  'no_data',
+];
 
 const PROGRESS_ORDER: readonly (ProgressStatus | 'none')[] = ['not_started', 'in_progress', 'done', 'lagging', 'none'];
 const PROGRESS_LABELS: Record<ProgressStatus | 'none', string> = {
@@ -63,7 +70,9 @@ export function buildAnnualSummary(d: PlanDetail, year: number): AnnualSummary {
       count: mine.length,
       overridden: mine.filter((j) => j.overridden).length,
     };
-  });
+  })
+    // 无法自动评价 only appears for plans with text targets; a row of zeros would be noise for the others.
+    .filter((c) => c.status !== 'not_evaluable' || c.count > 0);
   const named = judged.map((j): SummaryIndicator => ({
     id: j.indicator.id,
     seq: j.indicator.seq,

@@ -19,15 +19,17 @@ export function finalVerdict(e: Evaluation): string {
   const label =
     status === 'no_data'
       ? '无数据'
-      : status === 'lagging'
-        ? '未实现'
-        : e.override
-          ? status === 'on_track'
-            ? '基本实现'
-            : '已实现'
-          : e.progress !== null && e.progress < 1
-            ? '基本实现'
-            : '已实现';
+      : status === 'not_evaluable'
+        ? '无法自动评价'
+        : status === 'lagging'
+          ? '未实现'
+          : e.override
+            ? status === 'on_track'
+              ? '基本实现'
+              : '已实现'
+            : e.progress !== null && e.progress < 1
+              ? '基本实现'
+              : '已实现';
   return e.override ? `${label}（人工调整）` : label;
 }
 

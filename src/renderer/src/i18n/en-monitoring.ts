@@ -15,6 +15,7 @@ const monitoring: MonitoringMessages = {
       on_track: 'On track',
       lagging: 'Lagging',
       no_data: 'No data',
+      not_evaluable: 'Not judged automatically',
     },
     explainTitle: '{{n}} binding indicator(s) lagging: a written explanation is required',
     explainItem: '{{seq}}. {{name}}',

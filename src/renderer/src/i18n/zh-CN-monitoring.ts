@@ -14,6 +14,7 @@ const monitoring = {
       on_track: '基本符合预期',
       lagging: '滞后',
       no_data: '无数据',
+      not_evaluable: '无法自动评价',
     },
     explainTitle: '{{n}} 项约束性指标滞后，须书面说明原因',
     explainItem: '{{seq}}. {{name}}',

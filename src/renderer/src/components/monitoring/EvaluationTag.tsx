@@ -14,6 +14,7 @@ export const EVAL_STATUS_COLOR: Record<EvalStatus, string> = {
   on_track: 'blue',
   lagging: 'red',
   no_data: 'default',
+  not_evaluable: 'purple',
 };
 
 export function EvalStatusTag({ status }: { status: EvalStatus }) {

@@ -15,6 +15,7 @@ const COUNT_COLOR: Record<EvalStatus, string> = {
   on_track: '#0958d9',
   lagging: '#cf1322',
   no_data: '#595959',
+  not_evaluable: '#531dab',
 };
 
 interface ProgressCardProps {
@@ -59,7 +60,8 @@ export function MonitoringSummary({ rows, counts, actions, tasks, year }: Monito
   return (
     <div className="monitoring-summary">
       <div className="monitoring-counts">
-        {EVAL_STATUSES.map((s) => (
+        {/* 无法自动评价 only for plans with text targets: no empty card for the others. */}
+        {EVAL_STATUSES.filter((s) => s !== 'not_evaluable' || counts[s] > 0).map((s) => (
           <Card
             key={s}
             size="small"

@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EvalStatus } from '../../../../shared/evaluate';
+import type { EvalStatus, OverrideStatus } from '../../../../shared/evaluate';
 import { toApiError } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
-import { EVAL_STATUSES, type MonitoringRow } from '../../lib/monitoring/rows';
+import { OVERRIDE_STATUSES, type MonitoringRow } from '../../lib/monitoring/rows';
 import { formatTime } from '../../lib/time';
 import { EvalStatusTag } from './EvaluationTag';
 
@@ -22,7 +22,7 @@ interface OverrideDialogProps {
 }
 
 interface FormValues {
-  status: EvalStatus;
+  status: OverrideStatus;
   reason: string;
 }
 
@@ -104,7 +104,7 @@ function OverrideForm({ planId, year, row, onClose, onSaved }: OverrideDialogPro
           <Select<EvalStatus>
             data-testid="override-status"
             aria-label={t('override.status')}
-            options={EVAL_STATUSES.map((s) => ({ value: s, label: t(`monitoring.status.${s}`) }))}
+            options={OVERRIDE_STATUSES.map((s) => ({ value: s, label: t(`monitoring.status.${s}`) }))}
           />
         </Form.Item>
         <Form.Item

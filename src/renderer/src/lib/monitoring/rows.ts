@@ -5,6 +5,7 @@ import {
   evaluateIndicator,
   type EvalOptions,
   type EvalStatus,
+  type OverrideStatus,
   type Evaluation,
   type PlanYears,
 } from '../../../../shared/evaluate';
@@ -20,7 +21,22 @@ import type {
 import { buildIndicatorRows } from '../indicator-rows';
 
 /** In the order the summary shows them: best first, 无数据 last. */
-export const EVAL_STATUSES: readonly EvalStatus[] = ['achieved_early', 'ahead', 'on_track', 'lagging', 'no_data'];
+export const EVAL_STATUSES: readonly EvalStatus[] = [
+  'achieved_early',
+  'ahead',
+  'on_track',
+  'lagging',
+  'not_evaluable',
+  'no_data',
+];
+/** The statuses a clerk may choose in 人工调整 (never 无法自动评价). */
+export const OVERRIDE_STATUSES: readonly OverrideStatus[] = [
+  'achieved_early',
+  'ahead',
+  'on_track',
+  'lagging',
+  'no_data',
+];
 
 export type StatusOverride = NonNullable<EvalOptions['override']>;
 
@@ -92,7 +108,7 @@ export function sortRows(rows: readonly MonitoringRow[], planOrder: boolean): Mo
 }
 
 export function statusCounts(rows: readonly MonitoringRow[]): Record<EvalStatus, number> {
-  const counts = { achieved_early: 0, ahead: 0, on_track: 0, lagging: 0, no_data: 0 };
+  const counts = { achieved_early: 0, ahead: 0, on_track: 0, lagging: 0, no_data: 0, not_evaluable: 0 };
   for (const r of rows) counts[r.evaluation.status] += 1;
   return counts;
 }
