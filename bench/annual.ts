@@ -1,6 +1,7 @@
 // The annual submission PDF (年度完成情况表, opening with its one-page summary and chart) for the seed plan's 2022,
 // with a few actuals, overrides and progress entries so that the chart has bars: warm median/min over 20 runs and
-// the size, then where the time goes (summary page alone, tables alone). Prints figures; asserts nothing.
+// the size, then where the time goes (summary page alone, tables alone); then the annual PDF of two generated plans
+// of 200 indicators (short names in 20 categories, long names in 8). Prints figures; asserts nothing.
 // Run: npm run bench:annual (npx tsx bench/annual.ts)
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -9,8 +10,12 @@ import { resolveFontSet } from '../src/main/export/fonts';
 import { buildAnnualTables } from '../src/main/services/reports/annual';
 import { buildAnnualSummary } from '../src/main/services/reports/annual-summary';
 import { memoryContext, RESOURCES } from '../tests/helpers/db';
+import { syntheticPlan } from '../tests/main/export/synthetic-plan';
+import { bigPlan } from './big-plan';
 
 const RUNS = 20;
+/** Runs of each 200-indicator export (a few seconds each before one measuring pass replaced the layout passes). */
+const BIG_RUNS = 5;
 const YEAR = 2022;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -87,6 +92,27 @@ async function main(): Promise<void> {
     }),
   ];
   await timeAll(variants);
+
+  // 200 indicators: bench/big-plan.ts (20 categories of 10, names of 9–11 characters: 10 rows a page) through the
+  // service, and the long names of tests/main/export/synthetic-plan.ts (8 categories of 25, 30–60 characters: 4
+  // rows a page) through renderPdf, as the tests lay them out (no summary: it adds nothing here but its page).
+  const big = ctx.services.plans.create(bigPlan(200, 2021, 5), null, 'bench');
+  const long = buildAnnualTables(syntheticPlan({ categories: 8, perCategory: 25 }), YEAR);
+  const bigVariants = [
+    variant(`exportAnnual ${YEAR} pdf, bigPlan(200, 2021, 5)`, async () => {
+      return (await ctx.services.reports.exportAnnual(big, YEAR, 'pdf')).bytes.length;
+    }),
+    variant('3 tables alone, 200 indicators with long names', async () => {
+      return (await renderPdf(long, meta, fonts)).bytes.length;
+    }),
+  ];
+  for (const v of bigVariants) {
+    for (let i = 0; i < BIG_RUNS; i++) {
+      const t0 = performance.now();
+      v.size = await v.run();
+      v.times.push(performance.now() - t0);
+    }
+  }
   ctx.close();
 
   const rows = [
@@ -107,6 +133,15 @@ async function main(): Promise<void> {
     '',
     `${((whole!.size - tables!.size) / 1024).toFixed(1)} KB`,
   ]);
+  rows.push(['', `median ms (${BIG_RUNS} runs)`, 'min ms', 'size']);
+  for (const v of bigVariants) {
+    rows.push([
+      v.what,
+      median(v.times).toFixed(1),
+      Math.min(...v.times).toFixed(1),
+      `${(v.size / 1024).toFixed(1)} KB`,
+    ]);
+  }
   const width = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i]!)).join('  '));
   console.log(`load average at start / end: ${load0} / ${os.loadavg()[0]!.toFixed(2)} (${os.cpus().length} cores)`);

@@ -4,10 +4,10 @@
 // How pdfmake 0.3.11 draws SVG text (read from node_modules/pdfmake/js/Renderer.js and svg-to-pdfkit): for each
 // <text>/<tspan> it splits `font-family` at commas, finds a family of the document's font descriptors with that
 // name (case-insensitive; else the node's `font`, else 'Roboto') and hands that descriptor's `normal` entry
-// straight to pdfkit's `doc.font(...)`. Our text descriptors name files in pdfmake's virtual file system, which
-// pdfkit cannot read (it would go to the disk), and pdfmake rewrites a .ttc descriptor's path into bytes in place.
-// So each face also gets an SVG-only family whose `normal` is the face's PostScript name: pdfkit keeps every font
-// it has opened under that name, and returns the very font object the document's text already uses — same
+// straight to pdfkit's `doc.font(...)`. Our text descriptors name files in pdfmake's virtual file system (holding
+// references to faces opened once per process, see pdf-fonts.ts), which pdfkit cannot read (it would go to the
+// disk). So each face also gets an SVG-only family whose `normal` is the face's PostScript name: pdfkit keeps every
+// font it has opened under that name, and returns the very font object the document's text already uses — same
 // embedded subset, same unified metrics, no second copy and no disk access. That holds only for a face the
 // document's text has used before the SVG is drawn; pdfmake lays out (and opens the fonts of) all text before it
 // draws anything, and summary-pdf.ts prints every chart string in the same font role as text on the same page.

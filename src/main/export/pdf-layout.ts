@@ -29,7 +29,7 @@ const DASH_HEIGHT = 0.35;
 
 const TABLE_LINE = 0.5;
 const CELL_PAD_X = 3;
-const CELL_PAD_Y = 4;
+export const CELL_PAD_Y = 4;
 export const TABLE_LAYOUT_NAME = 'plandeskThin';
 /** Thin black grid, fixed padding; registered once with pdfmake so that definitions stay plain data. */
 export const TABLE_LAYOUT: TableLayout = {
@@ -129,22 +129,15 @@ export function pageStarts(rowPages?: readonly number[]): number[] {
   return rowPages.flatMap((p, r) => (r > 0 && p !== rowPages[r - 1] ? [r] : []));
 }
 
-/**
- * The table as nodes: one table, or — once a layout pass has told on which page each row lands — one table per
- * page, each with its own header rows and the group cell split. Breaking the table ourselves keeps pdfmake from
- * moving a row that starts a row span to the next page, which (0.3.11) loses that cell's text.
- */
-export function tableNodes(
-  table: ReportTable,
-  tableIndex: number,
-  t: Texter,
-  rowPages: readonly number[] | undefined,
-  tagRows: boolean,
-): TableNode[] {
+/** Makes the pdfmake cell of a report cell in column k, as every table node of `table` draws it. */
+export type CellMaker = (c: ReportCell | null, k: number, header: boolean, tag?: string) => TableCell;
+
+/** The cell maker for a table: its column widths and a function from report cells to pdfmake cells. */
+export function cellMaker(table: ReportTable, t: Texter): { widths: number[]; cell: CellMaker } {
   const widths = columnWidths(table);
   const cellWidth = (k: number, span: number) =>
     widths.slice(k, k + span).reduce((s, w) => s + w, 0) + (span - 1) * (2 * CELL_PAD_X + TABLE_LINE);
-  const cell = (c: ReportCell | null, k: number, header: boolean, tag?: string): TableCell => {
+  const cell: CellMaker = (c, k, header, tag) => {
     if (c === null) return {};
     const style = header ? 'head' : 'body';
     // Short centred texts (categories, action names, headers) get evenly filled lines; the half point is slack for
@@ -159,6 +152,25 @@ export function tableNodes(
     if (tag !== undefined) node.id = tag;
     return node;
   };
+  return { widths, cell };
+}
+
+/** A visible cell: one that pdfmake reports a position for. */
+export const visible = (c: ReportCell | null): c is ReportCell => c !== null && c.text.trim() !== '';
+
+/**
+ * The table as nodes: one table, or — once a layout pass has told on which page each row lands — one table per
+ * page, each with its own header rows and the group cell split. Breaking the table ourselves keeps pdfmake from
+ * moving a row that starts a row span to the next page, which (0.3.11) loses that cell's text.
+ */
+export function tableNodes(
+  table: ReportTable,
+  tableIndex: number,
+  t: Texter,
+  rowPages: readonly number[] | undefined,
+  tagRows: boolean,
+): TableNode[] {
+  const { widths, cell } = cellMaker(table, t);
   const body = splitRowSpans(table, rowPages);
   const header = () => table.header.map((row) => row.map((c, k) => cell(c, k, true)));
   const bodyRow = (r: number): TableCell[] => {
@@ -166,8 +178,7 @@ export function tableNodes(
     if (!tagRows) return cells.map((c, k) => cell(c, k, false));
     // pdfmake reports a page for cells with visible text only, and a wrong one for a row-span cell that moved to
     // the next page: tag the first visible single-row cell (any visible cell if there is none).
-    const visible = (c: ReportCell | null) => c !== null && c.text.trim() !== '';
-    let tagAt = cells.findIndex((c) => visible(c) && (c!.rowSpan ?? 1) <= 1);
+    let tagAt = cells.findIndex((c) => visible(c) && (c.rowSpan ?? 1) <= 1);
     if (tagAt < 0) tagAt = cells.findIndex(visible);
     return cells.map((c, k) => cell(c, k, false, k === tagAt ? rowTag(tableIndex, r) : undefined));
   };

@@ -1,22 +1,15 @@
 // Appendix tables as an official-format PDF (pdfmake 0.3 on pdfkit; fonts embedded as subsets).
-// Layout rules live in pdf-layout.ts; this file assembles the definition and runs pdfmake: a first layout tells
-// which page each row lands on, then the tables are broken into one table per page (header and 类别 repeated) and
-// the document is rendered. The annual submission opens with a one-page summary (summary-pdf.ts) before its tables.
+// Layout rules live in pdf-layout.ts; this file assembles the definition and runs pdfmake. A table with row spans is
+// broken into one table per page by us (header and 类别 repeated): pdf-breaks.ts works out where from one measuring
+// pass, and layout passes (lay out, cut where a part spills, lay out again) remain for what it cannot settle. The
+// annual submission opens with a one-page summary (summary-pdf.ts) before its tables.
 import type { ReportMeta, ReportTable } from '../../shared/report';
-import { postscriptName, svgFamily } from './chart-fonts';
-import { fontBytes, usableFaces, type FontSet } from './fonts';
-import { pdfmake, type Content, type FontDescriptors, type TDocumentDefinitions } from './pdfmake-api';
-import {
-  PORTRAIT_MARGINS,
-  TABLE_LAYOUT,
-  TABLE_LAYOUT_NAME,
-  footerFor,
-  headingNodes,
-  marginsFor,
-  notesNodes,
-  tableNodes,
-} from './pdf-layout';
+import { usableFaces, type FontSet } from './fonts';
+import { measureGeometry, simulate } from './pdf-breaks';
+import { preparePdfmake } from './pdf-fonts';
+import { MM, PITCH, PORTRAIT_MARGINS, footerFor, headingNodes, marginsFor, notesNodes, tableNodes } from './pdf-layout';
 import { STYLES, createTexter, type Texter } from './pdf-text';
+import type { Content, NodeInfo, TDocumentDefinitions } from './pdfmake-api';
 import type { AnnualSummary } from './summary-model';
 import { summarySection } from './summary-pdf';
 
@@ -32,6 +25,34 @@ function documentTitle(tables: ReportTable[], meta: ReportMeta, opts: PdfOptions
   if (opts.summary) return opts.summary.titleParts.join('');
   if (tables.length === 1) return tables[0]!.title;
   return `${meta.subject}附件`;
+}
+
+/** The definition without its content: page, footer, styles, document properties. */
+function docBase(
+  tables: ReportTable[],
+  meta: ReportMeta,
+  fonts: FontSet,
+  t: Texter,
+  opts: PdfOptions,
+): Omit<TDocumentDefinitions, 'content'> {
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: PORTRAIT_MARGINS,
+    footer: footerFor(t),
+    styles: t.styles(opts.summary !== undefined),
+    defaultStyle: { font: t.key(usableFaces(fonts.roles.fangsong)[0]!), fontSize: STYLES.body.size },
+    info: {
+      title: documentTitle(tables, meta, opts),
+      author: meta.author,
+      subject: meta.subject,
+      creator: 'PlanDesk',
+      producer: 'PlanDesk',
+      creationDate: meta.now,
+      modDate: meta.now,
+    },
+    language: 'zh-CN',
+  };
 }
 
 function build(
@@ -50,25 +71,7 @@ function build(
     pageMargins: marginsFor(table.orientation),
   }));
   if (opts.summary) content.unshift(summarySection(opts.summary, t));
-  const def: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: PORTRAIT_MARGINS,
-    content,
-    footer: footerFor(t),
-    styles: t.styles(opts.summary !== undefined),
-    defaultStyle: { font: t.key(usableFaces(fonts.roles.fangsong)[0]!), fontSize: STYLES.body.size },
-    info: {
-      title: documentTitle(tables, meta, opts),
-      author: meta.author,
-      subject: meta.subject,
-      creator: 'PlanDesk',
-      producer: 'PlanDesk',
-      creationDate: meta.now,
-      modDate: meta.now,
-    },
-    language: 'zh-CN',
-  };
+  const def: TDocumentDefinitions = { ...docBase(tables, meta, fonts, t, opts), content };
   return { def, texter: t, svg: opts.summary !== undefined };
 }
 
@@ -99,29 +102,7 @@ function completePages(tables: ReportTable[], seen: Map<string, number>): number
   });
 }
 
-/** pdfmake's shared instance set up for one document; createPdf must follow synchronously. */
-function prepare(texter: Texter, svg = false) {
-  const pm = pdfmake();
-  pm.addTableLayouts({ [TABLE_LAYOUT_NAME]: TABLE_LAYOUT });
-  // Fonts reach pdfkit from pdfmake's in-memory file system, holding the bytes fonts.ts has already read: no disk
-  // access while rendering, and nothing else on disk is readable at all.
-  pm.setLocalAccessPolicy(() => false);
-  // Fresh descriptors per document: pdfmake rewrites entries of the descriptor objects it is given.
-  const descriptors: FontDescriptors = {};
-  for (const [key, face] of texter.faces()) {
-    const name = `plandesk-fonts/${face.file}`;
-    const bytes = fontBytes(face.file);
-    if (bytes && !pm.virtualfs.existsSync(name)) pm.virtualfs.writeFileSync(name, bytes);
-    descriptors[key] = { normal: face.postscriptName ? [name, face.postscriptName] : name };
-    // Text inside SVG (the summary chart) reaches pdfkit by the face's PostScript name: see chart-fonts.ts.
-    const ps = svg ? postscriptName(face) : null;
-    if (ps) descriptors[svgFamily(key)] = { normal: ps };
-  }
-  pm.setFonts(descriptors);
-  return pm;
-}
-
-/** Lay the document out (no font embedding) and tell on which page each tagged row starts. */
+/** Lay the document out and tell on which page each tagged row starts. */
 async function measure(tables: ReportTable[], meta: ReportMeta, fonts: FontSet, pageOf?: PageOf) {
   const { def, texter } = build(tables, meta, fonts, pageOf, true);
   const seen = new Map<string, number>();
@@ -131,10 +112,11 @@ async function measure(tables: ReportTable[], meta: ReportMeta, fonts: FontSet, 
     if (m) seen.set(`${m[1]}:${m[2]}`, node.startPosition.pageNumber);
     return false;
   };
-  await prepare(texter).createPdf(def).getStream();
+  await preparePdfmake(texter).createPdf(def).getStream();
   return completePages(tables, seen);
 }
 
+/** Row spans make a table one that we break into pages ourselves. */
 const hasRowSpans = (t: ReportTable) => t.rows.some((r) => r.cells.some((c) => (c?.rowSpan ?? 1) > 1));
 
 /**
@@ -153,20 +135,20 @@ export function cutAtFirstSpill(parts: readonly number[], pages: readonly number
   return null;
 }
 
-export async function renderPdf(
+/**
+ * Breaks the tables `indexes` (with row spans) into parts by layout passes: lay out, cut the first part that
+ * spills where it spills, lay out again, until no part spills — one pass over the rest of a table per page. Each
+ * appendix is a section starting on a new page, so a table still being cut is laid out on its own.
+ */
+async function cutByPasses(
   tables: ReportTable[],
   meta: ReportMeta,
   fonts: FontSet,
-  opts: PdfOptions = {},
-): Promise<{ bytes: Buffer; missingGlyphs: string[] }> {
-  // pdfmake cannot name a 类别 again on a continuation page, and loses a spanning cell's text when it moves the row
-  // that starts the span. So a table with row spans is broken into one table per page by us: lay out, cut the first
-  // part that spills where it spills, lay out again, until no part spills. Tables without spans break natively.
-  // Each appendix is a section starting on a new page, so a table still being cut is laid out on its own: the
-  // other tables (settled, or without spans) are not laid out again on every pass; nor is the summary page, which
-  // is a section of its own and one page long.
-  const parts: (number[] | undefined)[] = tables.map((t) => (hasRowSpans(t) ? t.rows.map(() => 1) : undefined));
-  let open = tables.flatMap((_, i) => (parts[i] ? [i] : []));
+  indexes: readonly number[],
+  parts: (number[] | undefined)[],
+): Promise<void> {
+  for (const i of indexes) parts[i] = tables[i]!.rows.map(() => 1);
+  let open = [...indexes];
   for (let pass = 0; open.length > 0 && pass < 2 + tables.reduce((n, t) => n + t.rows.length, 0); pass++) {
     const pages = await measure(
       open.map((i) => tables[i]!),
@@ -180,7 +162,118 @@ export async function renderPdf(
       return next !== null;
     });
   }
+}
+
+/**
+ * The parts of each table with row spans (parts[r] numbers the page part of row r, from 1) as one measuring pass
+ * works them out (pdf-breaks.ts); null for a table it cannot settle, undefined for a table without row spans.
+ */
+export async function breaksByMeasuring(
+  tables: ReportTable[],
+  meta: ReportMeta,
+  fonts: FontSet,
+): Promise<(number[] | null | undefined)[]> {
+  const spanned = tables.flatMap((t, i) => (hasRowSpans(t) ? [i] : []));
+  if (spanned.length === 0) return tables.map(() => undefined);
+  const t = createTexter(fonts);
+  const geometry = await measureGeometry(tables, spanned, t, docBase(tables, meta, fonts, t, {}));
+  return tables.map((table, i) => {
+    if (!spanned.includes(i)) return undefined;
+    const g = geometry.get(i);
+    return g ? simulate(g, table.rows.length) : null;
+  });
+}
+
+/** The parts as layout passes find them (a pass per page of each table): the reference for breaksByMeasuring. */
+export async function breaksByPasses(
+  tables: ReportTable[],
+  meta: ReportMeta,
+  fonts: FontSet,
+): Promise<(number[] | undefined)[]> {
+  const parts: (number[] | undefined)[] = tables.map(() => undefined);
+  await cutByPasses(
+    tables,
+    meta,
+    fonts,
+    tables.flatMap((t, i) => (hasRowSpans(t) ? [i] : [])),
+    parts,
+  );
+  return parts;
+}
+
+/**
+ * Which of the tables `check` spilled over a page in a laid-out document: it took more pages than it has parts.
+ * Told from the nodes laid out outside table rows, whose pages pdfmake reports right: each section's title (the
+ * summary's first) and the first line of the notes under a table. Notes that open the page after the table's last
+ * part (pushed over by a full page) are no spill. Nothing is reported when the titles cannot be told apart.
+ */
+export function spilledTables(
+  nodes: readonly NodeInfo[],
+  tables: readonly ReportTable[],
+  parts: PageOf,
+  check: readonly number[],
+  summary: boolean,
+): number[] {
+  const marks = nodes.filter((n) => n.style === 'title' || n.style === 'note');
+  const titles = marks.flatMap((n, k) => (n.style === 'title' ? [k] : []));
+  const first = summary ? 1 : 0;
+  if (check.length === 0 || titles.length !== tables.length + first) return [];
+  return check.filter((i) => {
+    const at = titles[i + first]!;
+    const next = titles[i + first + 1];
+    const start = marks[at]!.startPosition.pageNumber;
+    const end = next === undefined ? marks[at]!.pages : marks[next]!.startPosition.pageNumber - 1;
+    const expected = Math.max(1, ...(parts[i] ?? []));
+    const note = marks.slice(at + 1, next).find((n) => n.style === 'note');
+    if (!note) return end - start + 1 !== expected;
+    const page = note.startPosition.pageNumber;
+    const atPageTop = note.startPosition.top < marginsFor(tables[i]!.orientation)[1] + PITCH / 2 + MM;
+    return !(page === start + expected - 1 || (page === start + expected && atPageTop));
+  });
+}
+
+/** The PDF with the tables cut into the given parts; and which of the tables `check` spilled over a page. */
+async function renderParts(
+  tables: ReportTable[],
+  meta: ReportMeta,
+  fonts: FontSet,
+  parts: PageOf,
+  check: readonly number[],
+  opts: PdfOptions,
+): Promise<{ bytes: Buffer; missingGlyphs: string[]; spilled: number[] }> {
   const { def, texter, svg } = build(tables, meta, fonts, parts, false, opts);
-  const bytes = await prepare(texter, svg).createPdf(def).getBuffer();
-  return { bytes, missingGlyphs: texter.missing() };
+  const nodes: NodeInfo[] = [];
+  if (check.length > 0) {
+    // Only reads what was laid out, never asks for a break: the document is the same with or without it.
+    def.pageBreakBefore = (node) => {
+      if (node.style === 'title' || node.style === 'note') nodes.push(node);
+      return false;
+    };
+  }
+  const bytes = await preparePdfmake(texter, svg).createPdf(def).getBuffer();
+  const spilled = spilledTables(nodes, tables, parts, check, opts.summary !== undefined);
+  return { bytes, missingGlyphs: texter.missing(), spilled };
+}
+
+export async function renderPdf(
+  tables: ReportTable[],
+  meta: ReportMeta,
+  fonts: FontSet,
+  opts: PdfOptions = {},
+): Promise<{ bytes: Buffer; missingGlyphs: string[] }> {
+  // pdfmake cannot name a 类别 again on a continuation page, and loses a spanning cell's text when it moves the row
+  // that starts the span. So a table with row spans is broken into one table per page by us, where one measuring
+  // pass says (pdf-breaks.ts); a table it cannot settle, or one that spills over a page all the same in the PDF
+  // (the arithmetic was wrong), is cut by layout passes instead. Tables without spans break natively.
+  const planned = await breaksByMeasuring(tables, meta, fonts);
+  const parts: (number[] | undefined)[] = planned.map((p) => p ?? undefined);
+  const unsettled = planned.flatMap((p, i) => (p === null ? [i] : []));
+  await cutByPasses(tables, meta, fonts, unsettled, parts);
+  const measured = planned.flatMap((p, i) => (p ? [i] : []));
+  let out = await renderParts(tables, meta, fonts, parts, measured, opts);
+  if (out.spilled.length > 0) {
+    await cutByPasses(tables, meta, fonts, out.spilled, parts);
+    out = await renderParts(tables, meta, fonts, parts, [], opts);
+  }
+  return { bytes: out.bytes, missingGlyphs: out.missingGlyphs };
 }

@@ -71,7 +71,9 @@ export interface SvgNode {
 
 export interface SectionNode {
   section: Content[];
-  pageOrientation: 'portrait' | 'landscape';
+  pageOrientation?: 'portrait' | 'landscape';
+  /** a page size of the section's own; height 'auto' makes one page as tall as its content (no page breaks) */
+  pageSize?: { width: number; height: number | 'auto' };
   pageMargins: Margins;
 }
 
@@ -83,9 +85,18 @@ export interface PageSize {
   orientation: 'portrait' | 'landscape';
 }
 
+/**
+ * A laid-out node as pageBreakBefore sees it. Positions are those of its first line, taken when the line was
+ * laid out: inside an unbreakable block (a table row with dontBreakRows) `top` is relative to the block and the
+ * page is the block's, except for a node with an id, whose page pdfmake corrects when it places the block.
+ */
 export interface NodeInfo {
   id?: string;
-  startPosition: { pageNumber: number };
+  style?: string;
+  text?: unknown;
+  /** the number of pages laid out */
+  pages: number;
+  startPosition: { pageNumber: number; top: number };
 }
 
 export interface TDocumentDefinitions {
