@@ -12,8 +12,8 @@ export const MAX_BACKUP_KEEP = 500;
 
 /**
  * Why a rolling backup was taken: start (an app start after changes), daily (the first start of a day), migration
- * (before the schema was upgraded), import (before an import was applied), manual (备份 now / the CLI), restore
- * (the data as it was just before a restore replaced it).
+ * (before the schema was upgraded), import (before returned workbooks or a plan were imported), manual (备份 now,
+ * the CLI), restore (the data as it was just before a restore replaced it).
  */
 export const BACKUP_REASONS = ['start', 'daily', 'migration', 'import', 'manual', 'restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -22,7 +22,7 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   start: '启动时',
   daily: '每日首次启动',
   migration: '升级数据库前',
-  import: '导入填报表前',
+  import: '导入数据前',
   manual: '手动备份',
   restore: '恢复备份前',
 };
