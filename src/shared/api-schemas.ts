@@ -81,10 +81,12 @@ export const changeLogQuerySchema = z.strictObject({
   /** ISO dates, inclusive */
   from: z
     .string()
+    .max(40)
     .regex(/^\d{4}-\d{2}-\d{2}/)
     .optional(),
   to: z
     .string()
+    .max(40)
     .regex(/^\d{4}-\d{2}-\d{2}/)
     .optional(),
   limit: z.number().int().min(1).max(1000).default(100),

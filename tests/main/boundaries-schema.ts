@@ -169,7 +169,7 @@ const HINTS: Record<string, fc.Arbitrary<unknown>> = {
 
 const TEXT_UNITS = fc.constantFrom(
   ...'aZ09中文指标规划年度进展%≥≤<>&"\'/\\.-_（）、，。 '.split(''),
-  '\u0000',
+  // No U+0000: dispatch() refuses it in any text by design (SQLite's text functions stop at it).
   '\u200b',
   '😀',
   '<img src=x onerror=alert(1)>',

@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/main/context';
-import { startWebServer, type WebServer } from '../../src/main/web/server';
+import { MAX_BODY, startWebServer, type WebServer } from '../../src/main/web/server';
 import { memoryContext } from '../helpers/db';
 
 let ctx: AppContext;
@@ -203,22 +203,28 @@ describe('browser shell: what it accepts', () => {
     }
   });
 
-  it('refuses a body over its limit without reading it all, and keeps serving', async () => {
-    // Note: the limit (8 MB) is below what a 20 MB workbook or a backup takes as base64 JSON (see the report).
+  it('refuses a body over its limit with a Chinese 413, writes nothing, and keeps serving', async () => {
     const before = changeLogCount();
-    const big = Buffer.alloc(9 * 1024 * 1024, 0x20); // 9 MB of spaces: valid JSON whitespace around nothing
-    const outcome = await api('indicator/update-values', withToken(), big).then(
-      (r) => ({ status: r.status, body: r.body }),
-      (e: NodeJS.ErrnoException) => ({ status: 0, body: e.code ?? e.message }),
-    );
-    // Either a Chinese refusal or the connection cut: never a 200.
-    if (outcome.status === 0) expect(outcome.body).toMatch(/ECONNRESET|EPIPE/);
-    else {
-      expect(outcome.status).toBe(400);
-      expect(JSON.parse(outcome.body).error.message).toContain('大小限制');
-    }
+    const big = Buffer.alloc(MAX_BODY + 1024, 0x20); // spaces: valid JSON whitespace around nothing
+    const r = await api('indicator/update-values', withToken(), big);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/超过 128 MB.*分几次导入/),
+    });
     expect(changeLogCount()).toBe(before);
     expect((await api('plan/list', withToken())).status).toBe(200);
+  });
+
+  it('takes a body as large as three 20 MB workbooks (base64)', async () => {
+    const file = { name: 'x.xlsx', bytesBase64: Buffer.alloc(20 * 1024 * 1024, 1).toString('base64') };
+    const r = await api('import/preview', withToken(), JSON.stringify({ planId: 1, files: [file, file, file] }));
+    expect(r.status).toBe(200);
+    // Read and refused by the importer itself (not a workbook), not by the bridge.
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: true,
+      data: { files: [{ rejected: true }, { rejected: true }, { rejected: true }] },
+    });
   });
 
   it('answers API calls with nosniff and no-store, and JSON only', async () => {

@@ -93,6 +93,12 @@ export function createPlanLifecycleService(db: Db, repos: Repos, clock: Clock, p
       }
       const shift = m.firstYear - old.plan.firstYear;
       const baseYear = m.baseYear ?? old.plan.lastYear;
+      if (baseYear >= m.firstYear) {
+        throw new AppError(
+          'VALIDATION',
+          `新规划从 ${m.firstYear} 年开始，但原规划到 ${old.plan.lastYear} 年才结束：请让新规划在其后开始，或填写早于 ${m.firstYear} 年的基期年份。`,
+        );
+      }
       const now = clock.now();
       const planId = db.transaction(() => {
         const id = insertPlan(repos, fileFor({ ...m, baseYear }), null, { now, actor });

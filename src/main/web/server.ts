@@ -11,7 +11,14 @@ import { dispatch, type HandlerTable, type Logger } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 
 export const TOKEN_HEADER = 'x-plandesk-token';
-const MAX_BODY = 8 * 1024 * 1024;
+/**
+ * Largest request body: room for several returned workbooks at once (20 MB each, base64) and a backup to restore.
+ * Electron IPC has no such limit; the browser version is the fallback shell.
+ */
+export const MAX_BODY = 128 * 1024 * 1024;
+const TOO_LARGE = `请求超过 ${MAX_BODY / 1024 / 1024} MB，未处理。请分几次导入（每次少选几个文件）。`;
+
+class TooLarge extends Error {}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,14 +67,14 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      // Keep reading (and dropping) the rest, so the client gets the answer instead of a reset connection.
+      if (size > MAX_BODY) tooLarge = true;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new TooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -125,12 +132,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, fail('VALIDATION', '请求体必须是 JSON。'));
       }
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+        res.setHeader('connection', 'close');
+        return send(res, 413, fail('VALIDATION', TOO_LARGE));
+      }
       let args: unknown;
       try {
         const body = await readBody(req);
         args = body.trim() === '' ? {} : JSON.parse(body);
-      } catch {
-        return send(res, 400, fail('VALIDATION', '请求体不是有效的 JSON，或超过大小限制。'));
+      } catch (e) {
+        if (e instanceof TooLarge) return send(res, 413, fail('VALIDATION', TOO_LARGE));
+        return send(res, 400, fail('VALIDATION', '请求体不是有效的 JSON。'));
       }
       const channel = url.pathname.slice('/api/'.length);
       send(res, 200, await dispatch(table, opts.ctx, channel, args, opts.log));
