@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 const FILTERS: Record<string, Electron.FileFilter[]> = {
   '.xlsx': [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
   '.pdf': [{ name: 'PDF 文档', extensions: ['pdf'] }],
+  '.db': [{ name: 'PlanDesk 数据库备份', extensions: ['db'] }],
 };
 
 export async function saveExport(win: BrowserWindow | undefined, result: ExportResult): Promise<ExportResult> {
