@@ -23,6 +23,9 @@ if (mode === 'raw') {
   try {
     const ctx = createAppContext({ dbFile: file, resourcesDir, actor: 'child', program: program ?? '子进程' });
     if (mode === 'hold') {
+      // Keep the context reachable: once `ctx` goes out of scope, a garbage collection may close the connection
+      // (better-sqlite3 closes on finalisation) and release the lock — which made this test flaky under load.
+      (globalThis as { heldContext?: unknown }).heldContext = ctx;
       print({ held: process.pid });
       setInterval(() => undefined, 1000);
     } else {
