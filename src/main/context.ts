@@ -2,7 +2,7 @@
 // Electron, the browser bridge, the CLI, or a test. No module-level singletons.
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupDatabase, backupPath } from './db/backup';
+import { backupDatabase, backupPath, removeStaleBackupTemps } from './db/backup';
 import { openDatabase, type Db } from './db/connection';
 import { removeLockInfo } from './db/lock';
 import { migrate, type MigrateResult } from './db/migrate';
@@ -43,6 +43,8 @@ export interface ContextOptions {
    * do; tests and the CLI do not (a script run every minute must not churn the backups)
    */
   startupBackup?: boolean;
+  /** told about problems that do not stop the start (e.g. the start-up backup could not be written) */
+  onWarning?: (message: string) => void;
 }
 
 export interface AppContext {
@@ -197,7 +199,15 @@ export function createAppContext(opts: ContextOptions): AppContext {
       const { plan, sourceText } = loadSeed(opts.resourcesDir);
       services.plans.create(plan, sourceText, 'system');
     }
-    if (opts.startupBackup) backups.atStart(migration);
+    if (opts.startupBackup) {
+      // A backup that cannot be written (disk full, read-only folder) must not keep the clerk out of the data.
+      try {
+        removeStaleBackupTemps(opts.dbFile);
+        backups.atStart(migration);
+      } catch (e) {
+        opts.onWarning?.(`启动时的自动备份未能完成：${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     return ctx;
   } catch (e) {
     db.close();

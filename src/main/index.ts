@@ -80,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
       actor: process.env.USERNAME ?? process.env.USER ?? 'clerk',
       program: 'PlanDesk 桌面版',
       startupBackup: true,
+      onWarning: (m) => dialog.showErrorBox('PlanDesk', m),
     });
     if (!ctx) {
       app.quit();

@@ -3,6 +3,7 @@
 // name), listed newest first and pruned to the clerk's N. The label says why: start, daily, import, manual, restore,
 // or vN (before migrating a version-N database).
 import fs from 'node:fs';
+import { AppError } from '../../shared/errors';
 import path from 'node:path';
 import { BACKUP_REASON_LABELS, type BackupEntry, type BackupReason } from '../../shared/backup';
 import { openDatabase, type Db } from './connection';
@@ -43,9 +44,51 @@ export function backupDatabase(db: Db, target: string): string {
     fs.renameSync(temp, file);
   } catch (e) {
     fs.rmSync(temp, { force: true });
-    throw e;
+    throw backupWriteError(e, path.dirname(file));
   }
   return file;
+}
+
+/** A failed backup write in the clerk's words (disk full, folder not writable), not SQLite's English. */
+function backupWriteError(e: unknown, dir: string): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  const text = (e as Error).message ?? '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /disk is full/i.test(text)) {
+    return new AppError(
+      'FILE_ERROR',
+      `备份未能写入：磁盘空间不足（${dir}）。请清理磁盘空间后重试；数据库本身未受影响。`,
+    );
+  }
+  if (/^SQLITE_CANTOPEN|^SQLITE_READONLY|^EACCES|^EPERM|^EROFS/.test(code) || /unable to open/i.test(text)) {
+    return new AppError('FILE_ERROR', `备份未能写入：无法在“${dir}”中写文件（只读或没有权限）。数据库本身未受影响。`);
+  }
+  return e;
+}
+
+/**
+ * Removes hidden temporary backups (`.name.db.tmp`) that a crash or a kill in the middle of a backup left behind:
+ * each is a full-size copy never used again. Returns the paths removed.
+ */
+export function removeStaleBackupTemps(dbFile: string): string[] {
+  const dir = path.join(path.dirname(dbFile), 'backups');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const base = path.basename(dbFile, path.extname(dbFile));
+  const removed: string[] = [];
+  for (const n of names) {
+    if (!n.startsWith(`.${base}-`) || !n.endsWith('.db.tmp')) continue;
+    try {
+      fs.rmSync(path.join(dir, n));
+      removed.push(path.join(dir, n));
+    } catch {
+      // Another program holds it: the next start tries again.
+    }
+  }
+  return removed;
 }
 
 interface ParsedName {

@@ -30,6 +30,7 @@ async function run(): Promise<void> {
     actor: 'web',
     program: 'PlanDesk 浏览器版',
     startupBackup: true,
+    onWarning: (m) => process.stderr.write(`注意：${m}\n`),
   });
   const rendererDir = args.renderer ?? path.join(path.dirname(resourcesDir), 'out', 'renderer');
   const server = await startWebServer({ ctx, rendererDir, port: args.port });
