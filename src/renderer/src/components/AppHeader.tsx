@@ -1,5 +1,5 @@
-// Title bar: the app's name and the plan switcher.
-import { Typography } from 'antd';
+// Title bar: the app's name, the plan switcher and 管理规划 (create, import, clone, close, reopen, 总结评估).
+import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/model';
 import { PlanSwitcher } from './PlanSwitcher';
@@ -9,9 +9,10 @@ interface AppHeaderProps {
   planId: number | null;
   loading: boolean;
   onPlanChange: (planId: number) => void;
+  onManage: () => void;
 }
 
-export function AppHeader({ plans, planId, loading, onPlanChange }: AppHeaderProps) {
+export function AppHeader({ plans, planId, loading, onPlanChange, onManage }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <div className="app-header-inner">
@@ -19,6 +20,9 @@ export function AppHeader({ plans, planId, loading, onPlanChange }: AppHeaderPro
         {t('app.name')}
       </Typography.Title>
       <PlanSwitcher plans={plans} value={planId} loading={loading} onChange={onPlanChange} />
+      <Button data-testid="plan-manage" onClick={onManage} disabled={loading}>
+        {t('plans.manage')}
+      </Button>
     </div>
   );
 }

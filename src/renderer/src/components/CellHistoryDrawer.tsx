@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry } from '../../../shared/model';
 import { toApiError } from '../lib/api';
 import { useApi } from '../lib/api-context';
+import { usePlanAccess } from '../lib/plan-access';
 import type { CellRef } from '../lib/sheet/rows';
 
 export interface HistoryCell extends CellRef {
@@ -42,6 +43,8 @@ export function CellHistoryDrawer({ planId, cell, onClose, onReverted }: CellHis
   const [nonce, setNonce] = useState(0);
   const [reverting, setReverting] = useState<number | null>(null);
   const [revertError, setRevertError] = useState<string | null>(null);
+  // A closed plan: the history is shown, nothing is reverted.
+  const access = usePlanAccess();
   const indicatorId = cell?.indicatorId;
   const field = cell ? `${cell.year}/${cell.kind}` : null;
 
@@ -137,8 +140,9 @@ export function CellHistoryDrawer({ planId, cell, onClose, onReverted }: CellHis
                     <Button
                       size="small"
                       data-testid={`history-revert-${i}`}
+                      title={access.hint ?? undefined}
                       loading={reverting === entry.id}
-                      disabled={reverting !== null && reverting !== entry.id}
+                      disabled={access.readOnly || (reverting !== null && reverting !== entry.id)}
                       onClick={() => void revert(entry)}
                     >
                       {t('history.revert')}

@@ -1,4 +1,5 @@
-// Chooses the plan every page shows. Plan titles come from the database and are rendered as text.
+// Chooses the plan every page shows; a closed plan is marked 已结束. Plan titles come from the database and are rendered
+// as text.
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/model';
@@ -24,7 +25,10 @@ export function PlanSwitcher({ plans, value, loading, onChange }: PlanSwitcherPr
       popupMatchSelectWidth={false}
       options={plans.map((p) => ({
         value: p.id,
-        label: t('app.planOption', { shortName: p.shortName, title: p.title }),
+        label:
+          p.status === 'closed'
+            ? t('plans.closedOption', { shortName: p.shortName, title: p.title })
+            : t('app.planOption', { shortName: p.shortName, title: p.title }),
       }))}
     />
   );

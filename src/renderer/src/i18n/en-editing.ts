@@ -52,6 +52,7 @@ const editing: EditingMessages = {
       retrying: 'Saving {{n}} cells again',
       reverted: 'Change reverted: {{cell}}',
       clipboardDenied: 'Cannot read the clipboard; press Ctrl+V to paste',
+      closed: 'The plan has ended and is read-only (reopen it first if a change is really needed)',
     },
     issue: {
       not_number: '"{{text}}" has no comparable number: saved as written, not used for progress',
@@ -71,6 +72,7 @@ const editing: EditingMessages = {
       redo: 'Redo',
       history: 'Change history',
       editDefinition: 'Edit indicator definition',
+      viewDefinition: 'View indicator definition',
       newIndicator: 'New indicator',
     },
     oversize: {

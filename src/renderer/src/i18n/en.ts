@@ -2,12 +2,14 @@
 import annual from './en-annual';
 import editing from './en-editing';
 import monitoring from './en-monitoring';
+import plans from './en-plans';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
   ...editing,
   ...monitoring,
   ...annual,
+  ...plans,
   app: {
     name: 'PlanDesk Plan Indicator Ledger',
     planLabel: 'Plan',

@@ -51,6 +51,7 @@ const editing = {
       retrying: '重新保存 {{n}} 个单元格',
       reverted: '已撤销修改：{{cell}}',
       clipboardDenied: '无法读取剪贴板，请按 Ctrl+V 粘贴',
+      closed: '规划已结束，只读：不能修改（如确需修改，请先重新打开规划）',
     },
     issue: {
       not_number: '“{{text}}”不含可比较的数字：已按原文保存，不参与达标判断',
@@ -70,6 +71,7 @@ const editing = {
       redo: '重做',
       history: '查看修改记录',
       editDefinition: '编辑指标定义',
+      viewDefinition: '查看指标定义',
       newIndicator: '新增指标',
     },
     oversize: {

@@ -3,11 +3,13 @@
 import annual from './zh-CN-annual';
 import editing from './zh-CN-editing';
 import monitoring from './zh-CN-monitoring';
+import plans from './zh-CN-plans';
 
 const zhCN = {
   ...editing,
   ...monitoring,
   ...annual,
+  ...plans,
   app: {
     name: 'PlanDesk 规划指标台账',
     planLabel: '规划',

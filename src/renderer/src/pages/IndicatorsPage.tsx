@@ -7,6 +7,7 @@ import { QueryView } from '../components/QueryView';
 import { IndicatorDefinitionDrawer, type DefinitionTarget } from '../components/definitions/IndicatorDefinitionDrawer';
 import { StructureToolbar } from '../components/definitions/StructureToolbar';
 import { IndicatorSheet } from '../components/sheet/IndicatorSheet';
+import { usePlanAccess } from '../lib/plan-access';
 import { usePlanDetail } from '../lib/sheet/use-plan-detail';
 import { statusOf, useReportStatus, type StatusReporter } from '../lib/status';
 
@@ -20,6 +21,8 @@ export function IndicatorsPage({ planId, onStatus }: IndicatorsPageProps) {
   const { state, reload } = usePlanDetail(planId);
   const [definition, setDefinition] = useState<DefinitionTarget | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  // A closed plan shows its definitions read-only and offers no structure changes.
+  const { readOnly } = usePlanAccess();
   // Once the plan is shown, the sheet reports (saving, saved, failed); until then the page does.
   useReportStatus(
     state.status === 'ok' ? undefined : onStatus,
@@ -29,18 +32,19 @@ export function IndicatorsPage({ planId, onStatus }: IndicatorsPageProps) {
     <QueryView state={state}>
       {(detail) => (
         <>
-          <StructureToolbar planId={planId} plan={detail} selectedIndicatorId={selected} onChanged={reload} />
+          {!readOnly && (
+            <StructureToolbar planId={planId} plan={detail} selectedIndicatorId={selected} onChanged={reload} />
+          )}
           <IndicatorSheet
             key={planId}
             detail={detail}
             onStatus={onStatus}
             onReload={reload}
             onActiveIndicatorChange={setSelected}
-            onOpenDefinition={(id, categoryId) =>
-              setDefinition(
-                id === 'new' ? { newInCategory: categoryId ?? detail.categories[0]?.id ?? 0 } : { indicatorId: id },
-              )
-            }
+            onOpenDefinition={(id, categoryId) => {
+              if (id !== 'new') setDefinition({ indicatorId: id });
+              else if (!readOnly) setDefinition({ newInCategory: categoryId ?? detail.categories[0]?.id ?? 0 });
+            }}
           />
           <IndicatorDefinitionDrawer
             planId={planId}

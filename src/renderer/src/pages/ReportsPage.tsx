@@ -1,5 +1,6 @@
 // 报表: 附件1 / 附件2 previewed exactly as the exporters lay them out (the same ReportTable model), exported to
-// Excel or PDF, or printed straight from the preview (print CSS leaves only the sheet on paper).
+// Excel or PDF, or printed straight from the preview (print CSS leaves only the sheet on paper); and the plan's
+// 总结评估 (final evaluation) as Excel or PDF — of a closed plan too.
 import { useState } from 'react';
 import { Alert, Button, Empty, Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import type { ReportTable } from '../../../shared/report';
 import { QueryView } from '../components/QueryView';
 import { ReportPreview } from '../components/ReportPreview';
 import { statusOf, useReportStatus, type StatusInfo, type StatusReporter } from '../lib/status';
+import { useFinalEvaluationExport } from '../lib/plans/use-final-evaluation-export';
 import { useAppendixExport, type ExportFormat } from '../lib/use-appendix-export';
 import { useApiQuery } from '../lib/use-api-query';
 
@@ -57,6 +59,7 @@ export function ReportsPage({ planId, onStatus }: ReportsPageProps) {
   const viewKey = `${planId}/${appendix}`;
   const [exportStatus, setExportStatus] = useState<{ key: string; status: StatusInfo } | null>(null);
   const exporter = useAppendixExport(planId, (status) => setExportStatus({ key: viewKey, status }));
+  const evaluation = useFinalEvaluationExport((status) => setExportStatus({ key: viewKey, status }));
 
   const previewStatus = statusOf(state, t, (tables) =>
     t('status.reportLoaded', {
@@ -83,6 +86,7 @@ export function ReportsPage({ planId, onStatus }: ReportsPageProps) {
   return (
     <div data-testid="reports-page" className="reports-page">
       {exporter.holders}
+      {evaluation.holders}
       <div className="reports-toolbar no-print">
         <Segmented<PreviewAppendix>
           data-testid="appendix-picker"
@@ -98,6 +102,22 @@ export function ReportsPage({ planId, onStatus }: ReportsPageProps) {
           {exportButton('export-xlsx', t('reports.exportXlsx'), appendix, 'xlsx')}
           {exportButton('export-pdf', t('reports.exportPdf'), appendix, 'pdf')}
           {exportButton('export-all', t('reports.exportAll'), 'all', 'xlsx')}
+          <Space.Compact>
+            {(['xlsx', 'pdf'] as const).map((format) => {
+              const running = evaluation.busy?.format === format;
+              return (
+                <Button
+                  key={format}
+                  data-testid={`export-evaluation-${format}`}
+                  loading={running}
+                  disabled={evaluation.busy !== null && !running}
+                  onClick={() => void evaluation.run(planId, format)}
+                >
+                  {t(format === 'xlsx' ? 'plans.evaluationXlsx' : 'plans.evaluationPdf')}
+                </Button>
+              );
+            })}
+          </Space.Compact>
           <Button
             data-testid="print-report"
             type="primary"

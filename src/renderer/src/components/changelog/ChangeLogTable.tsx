@@ -23,6 +23,8 @@ interface ChangeLogTableProps {
   /** the entry being reverted, if any */
   reverting: number | null;
   onRevert: (entry: ChangeLogEntry) => void;
+  /** a closed plan: nothing is reverted, for this reason */
+  readOnlyHint?: string | null;
   pagination: { current: number; pageSize: number; total: number };
   onPage: (current: number, pageSize: number) => void;
 }
@@ -53,7 +55,7 @@ function Change({ entry, lookup }: { entry: ChangeLogEntry; lookup: Lookup }) {
 }
 
 export function ChangeLogTable(props: ChangeLogTableProps) {
-  const { entries, lookup, loading, reverting, onRevert, pagination, onPage } = props;
+  const { entries, lookup, loading, reverting, onRevert, pagination, onPage, readOnlyHint } = props;
   const { t, i18n } = useTranslation();
   const columns: TableColumnsType<ChangeLogEntry> = [
     { key: 'at', title: t('changelog.time'), width: 170, render: (_, e) => formatTime(e.at, i18n.language) },
@@ -80,7 +82,13 @@ export function ChangeLogTable(props: ChangeLogTableProps) {
       width: 90,
       align: 'center',
       render: (_, e) =>
-        canRevert(e) ? (
+        readOnlyHint ? (
+          <Tooltip title={readOnlyHint}>
+            <Button size="small" disabled data-testid={`changelog-revert-${e.id}`}>
+              {t('changelog.revert')}
+            </Button>
+          </Tooltip>
+        ) : canRevert(e) ? (
           <Popconfirm
             title={t('changelog.revertConfirmTitle')}
             description={t('changelog.revertConfirm')}

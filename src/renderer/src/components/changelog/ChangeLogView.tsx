@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry, PlanDetail } from '../../../../shared/model';
 import { toApiError } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
+import { usePlanAccess } from '../../lib/plan-access';
 import { useReportStatus, type StatusInfo, type StatusReporter } from '../../lib/status';
 import { useReloadableQuery } from '../work/use-reloadable-query';
 import { ChangeLogFilters, changeLogQuery, type ChangeLogFilterValue } from './ChangeLogFilters';
@@ -20,6 +21,7 @@ export function ChangeLogView({ detail, onStatus }: { detail: PlanDetail; onStat
   const [filters, setFilters] = useState<ChangeLogFilterValue>({});
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [reverting, setReverting] = useState<number | null>(null);
+  const access = usePlanAccess();
   // What the last revert did; shown in the status line until the clerk changes the view.
   const [notice, setNotice] = useState<StatusInfo | null>(null);
   const query = useReloadableQuery('changelog/list', changeLogQuery(detail.plan.id, filters, page));
@@ -74,6 +76,7 @@ export function ChangeLogView({ detail, onStatus }: { detail: PlanDetail; onStat
         loading={state.status === 'loading'}
         reverting={reverting}
         onRevert={(entry) => void revert(entry)}
+        readOnlyHint={access.hint}
         pagination={{ ...page, total: shown?.total ?? 0 }}
         onPage={(current, pageSize) => {
           setPage({ current: pageSize === page.pageSize ? current : 1, pageSize });

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Department, Indicator, PlanDetail } from '../../../../shared/model';
 import { toApiError } from '../../lib/api';
 import { useApi } from '../../lib/api-context';
+import { usePlanAccess } from '../../lib/plan-access';
 import { useApiQuery, type QueryState } from '../../lib/use-api-query';
 import { DefinitionFields } from './DefinitionFields';
 import { serverFieldErrors, toDefinition, toFormValues, type DefinitionFormValues } from './definition-form';
@@ -40,6 +41,7 @@ export function IndicatorDefinitionDrawer(props: IndicatorDefinitionDrawerProps)
   // A just-created indicator may be opened before the page has reloaded the plan that contains it.
   const [lastSaved, setLastSaved] = useState<Indicator | null>(null);
   const departments = useApiQuery('department/list', target === null ? null : {});
+  const { readOnly } = usePlanAccess();
 
   const indicatorId = target !== null && 'indicatorId' in target ? target.indicatorId : null;
   const indicator =
@@ -78,7 +80,7 @@ export function IndicatorDefinitionDrawer(props: IndicatorDefinitionDrawerProps)
     target === null
       ? null
       : indicator
-        ? t('definitions.titleEdit', { name: indicator.name })
+        ? t(readOnly ? 'plans.definitionView' : 'definitions.titleEdit', { name: indicator.name })
         : t('definitions.titleNew');
 
   return (
@@ -104,6 +106,7 @@ export function IndicatorDefinitionDrawer(props: IndicatorDefinitionDrawerProps)
             missing={indicatorId !== null && indicator === null}
             newInCategory={'newInCategory' in target ? target.newInCategory : undefined}
             departments={departments}
+            readOnly={readOnly}
             onClose={onClose}
             onSaved={(saved) => {
               setLastSaved(saved);
@@ -128,6 +131,8 @@ interface DefinitionBodyProps {
   missing: boolean;
   newInCategory: number | undefined;
   departments: QueryState<Department[]>;
+  /** a closed plan: the definition is shown, not edited */
+  readOnly: boolean;
   onClose(): void;
   onSaved(indicator: Indicator): void;
   onDeleted(snapshot: Indicator): void;
@@ -139,7 +144,7 @@ interface Failure {
 }
 
 function DefinitionBody(props: DefinitionBodyProps) {
-  const { planId, plan, indicator, missing, newInCategory, departments, onClose, onSaved, onDeleted } = props;
+  const { planId, plan, indicator, missing, newInCategory, departments, readOnly, onClose, onSaved, onDeleted } = props;
   const { t } = useTranslation();
   const api = useApi();
   const [form] = Form.useForm<DefinitionFormValues>();
@@ -196,6 +201,7 @@ function DefinitionBody(props: DefinitionBodyProps) {
         form={form}
         name="definition"
         layout="vertical"
+        disabled={readOnly}
         initialValues={toFormValues(indicator, newInCategory)}
         onFinish={(values) => void save(values)}
       >
@@ -204,36 +210,45 @@ function DefinitionBody(props: DefinitionBodyProps) {
           departments={planDepartments}
           departmentsError={departments.status === 'error' ? departments.error.message : null}
         />
-        <Flex justify="space-between">
-          {indicator ? (
-            <Popconfirm
-              title={t('definitions.deleteConfirm', { name: indicator.name })}
-              okText={t('definitions.delete')}
-              cancelText={t('definitions.cancel')}
-              // data-* keys are not part of ButtonProps' declared members, hence the cast.
-              okButtonProps={{ danger: true, 'data-testid': 'definition-delete-confirm' } as ButtonProps}
-              onConfirm={() => void remove(indicator)}
-            >
-              <Button danger data-testid="definition-delete" loading={busy === 'delete'} disabled={busy === 'save'}>
-                {t('definitions.delete')}
-              </Button>
-            </Popconfirm>
-          ) : (
-            <span />
-          )}
-          <Space>
-            <Button onClick={onClose}>{t('definitions.cancel')}</Button>
-            <Button
-              type="primary"
-              htmlType="submit"
-              data-testid="definition-save"
-              loading={busy === 'save'}
-              disabled={busy === 'delete'}
-            >
-              {t('definitions.save')}
+        {readOnly ? (
+          <Flex justify="end">
+            {/* The form is disabled as a whole; closing the panel is not. */}
+            <Button disabled={false} onClick={onClose} data-testid="definition-close">
+              {t('plans.closePanel')}
             </Button>
-          </Space>
-        </Flex>
+          </Flex>
+        ) : (
+          <Flex justify="space-between">
+            {indicator ? (
+              <Popconfirm
+                title={t('definitions.deleteConfirm', { name: indicator.name })}
+                okText={t('definitions.delete')}
+                cancelText={t('definitions.cancel')}
+                // data-* keys are not part of ButtonProps' declared members, hence the cast.
+                okButtonProps={{ danger: true, 'data-testid': 'definition-delete-confirm' } as ButtonProps}
+                onConfirm={() => void remove(indicator)}
+              >
+                <Button danger data-testid="definition-delete" loading={busy === 'delete'} disabled={busy === 'save'}>
+                  {t('definitions.delete')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <span />
+            )}
+            <Space>
+              <Button onClick={onClose}>{t('definitions.cancel')}</Button>
+              <Button
+                type="primary"
+                htmlType="submit"
+                data-testid="definition-save"
+                loading={busy === 'save'}
+                disabled={busy === 'delete'}
+              >
+                {t('definitions.save')}
+              </Button>
+            </Space>
+          </Flex>
+        )}
       </Form>
     </div>
   );

@@ -60,7 +60,7 @@ export function MonitoringSummary({ rows, counts, actions, tasks, year }: Monito
   return (
     <div className="monitoring-summary">
       <div className="monitoring-counts">
-        {/* 无法自动评价 only for plans with text targets: no empty card for the others. */}
+        {/* The not-evaluable card only for plans with text targets: no empty card for the others. */}
         {EVAL_STATUSES.filter((s) => s !== 'not_evaluable' || counts[s] > 0).map((s) => (
           <Card
             key={s}

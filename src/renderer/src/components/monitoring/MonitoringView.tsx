@@ -14,6 +14,7 @@ import {
   type StatusOverride,
 } from '../../lib/monitoring/rows';
 import { planYears } from '../../lib/indicator-rows';
+import { usePlanAccess } from '../../lib/plan-access';
 import { submissionOf } from '../../lib/submission';
 import { MonitoringSummary } from './MonitoringSummary';
 import { MonitoringTable } from './MonitoringTable';
@@ -58,6 +59,8 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
   };
   const failed = (text: string) => void messageApi.error({ content: text, duration: 8 });
   const submission = submissionOf(detail, year);
+  // A closed plan is judged and shown, but nothing is collected, imported, submitted, unlocked or adjusted.
+  const { readOnly } = usePlanAccess();
   const lockedHint = submission ? t('submission.lockedHint', { year }) : null;
 
   return (
@@ -78,12 +81,14 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
           />
         </div>
       </div>
-      <div className="monitoring-tools" data-testid="monitoring-tools">
-        <CollectionButton detail={detail} year={year} />
-        <ImportButton planId={detail.plan.id} onImported={changed} />
-        {!submission && <SubmitButton planId={detail.plan.id} year={year} onSubmitted={changed} onFailed={failed} />}
-      </div>
-      {submission && <SubmittedBanner key={year} submission={submission} onUnlocked={changed} />}
+      {!readOnly && (
+        <div className="monitoring-tools" data-testid="monitoring-tools">
+          <CollectionButton detail={detail} year={year} />
+          <ImportButton planId={detail.plan.id} onImported={changed} />
+          {!submission && <SubmitButton planId={detail.plan.id} year={year} onSubmitted={changed} onFailed={failed} />}
+        </div>
+      )}
+      {submission && <SubmittedBanner key={year} submission={submission} onUnlocked={changed} canUnlock={!readOnly} />}
       <MonitoringSummary rows={rows} counts={counts} actions={detail.actions} tasks={detail.tasks} year={year} />
       <div className="monitoring-table-bar">
         <Typography.Text type="secondary">{t('monitoring.rowHint')}</Typography.Text>
@@ -98,7 +103,7 @@ export function MonitoringView({ detail, onReload }: MonitoringViewProps) {
         tolerance={DEFAULT_EVAL.tolerance}
         planOrder={planOrder}
         onOpen={(r) => setOpenId(r.key)}
-        onAdjust={(r) => setAdjustId(r.key)}
+        onAdjust={readOnly ? undefined : (r) => setAdjustId(r.key)}
         lockedHint={lockedHint}
       />
       <TrendDrawer row={open} plan={period} year={year} onClose={() => setOpenId(null)} />

@@ -13,6 +13,7 @@ import { buildSheetRows, cellRefAt, indexRows, type CellRef, type SheetRow } fro
 import { firstDataRow, rangeOf, type Pos } from '../../lib/sheet/selection';
 import { sheetStatus, useSheetSaver } from '../../lib/sheet/use-sheet-saver';
 import { useReportStatus, type StatusReporter } from '../../lib/status';
+import { usePlanAccess } from '../../lib/plan-access';
 import { lockedYears } from '../../lib/submission';
 import { CellHistoryDrawer, type HistoryCell } from '../CellHistoryDrawer';
 import { SheetContextMenu } from './SheetContextMenu';
@@ -61,8 +62,11 @@ export function IndicatorSheet({
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const [modal, modalHolder] = Modal.useModal();
   const [messageApi, messageHolder] = message.useMessage();
-  // Actuals of a submitted (报送) year are read-only until the year is unlocked in 年度监测.
+  // Actuals of a submitted (报送) year are read-only until the year is unlocked in 年度监测; every value of a closed
+  // plan is read-only.
   const locked = useMemo(() => lockedYears(detail), [detail]);
+  const access = usePlanAccess();
+  const readOnly = access.readOnly;
   const [history, setHistory] = useState<HistoryCell | null>(null);
 
   const ctx: PasteContext = useMemo(
@@ -74,11 +78,16 @@ export function IndicatorSheet({
         const ref = cellRefAt(row, col);
         return ref ? session.cells.text(ref) : definitionText(col, row.indicator, t, departments);
       },
-      isLocked: (ref: CellRef) => ref.kind === 'actual' && locked.has(ref.year),
+      isLocked: (ref: CellRef) => readOnly || (ref.kind === 'actual' && locked.has(ref.year)),
     }),
-    [rows, columns, session, t, departments, locked],
+    [rows, columns, session, t, departments, locked, readOnly],
   );
   const onLocked = (year: number, quiet = false) => {
+    if (readOnly) {
+      session.setNote({ key: 'closed' });
+      if (!quiet) void messageApi.warning({ key: 'sheet-locked', content: access.hint });
+      return;
+    }
     session.setNote({ key: 'locked', params: { year } });
     if (!quiet) void messageApi.warning({ key: 'sheet-locked', content: t('submission.lockedHint', { year }) });
   };
@@ -167,6 +176,7 @@ export function IndicatorSheet({
     openHistory,
     openDefinition,
     onNewIndicator: onOpenDefinition ? (categoryId) => onOpenDefinition('new', categoryId) : undefined,
+    readOnly,
   });
 
   const historyTitle = history?.title ?? '';
@@ -195,8 +205,8 @@ export function IndicatorSheet({
         <Typography.Title level={5} className="sheet-title">
           {appendix ? `${appendix.label} ${appendix.title}` : t('nav.indicators')}
         </Typography.Title>
-        <Typography.Text type="secondary" className="sheet-hint">
-          {t('sheet.hint')}
+        <Typography.Text type="secondary" className="sheet-hint" data-testid="sheet-hint">
+          {readOnly ? access.hint : t('sheet.hint')}
         </Typography.Text>
         {snapshot.failed > 0 && (
           <Button danger size="small" data-testid="sheet-retry" onClick={() => session.retry()}>
@@ -229,6 +239,7 @@ export function IndicatorSheet({
           lastRow={lastRow}
           departments={departments}
           lockedYears={locked}
+          readOnlyHint={access.hint}
         />
         <ValueCellEditor
           key={cmds.editorKey}

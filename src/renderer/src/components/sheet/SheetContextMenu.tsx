@@ -16,6 +16,8 @@ export interface MenuTarget {
   definitions: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** a closed plan: copy, history and viewing the definition only */
+  readOnly?: boolean;
 }
 
 interface SheetContextMenuProps {
@@ -40,7 +42,7 @@ export function SheetContextMenu({ target, onAction, onClose }: SheetContextMenu
   if (!target) return null;
   const item = (key: MenuAction, disabled = false) => ({
     key,
-    label: t(`sheet.menu.${key}`),
+    label: t(key === 'editDefinition' && target.readOnly ? 'sheet.menu.viewDefinition' : `sheet.menu.${key}`),
     extra: SHORTCUTS[key],
     disabled,
     'data-testid': `sheet-menu-${key}`,
@@ -48,14 +50,16 @@ export function SheetContextMenu({ target, onAction, onClose }: SheetContextMenu
   const items: MenuProps['items'] = [];
   if (target.indicator) {
     items.push(item('copy'));
-    if (target.value) items.push(item('cut'), item('paste'), item('clear'));
-    items.push({ type: 'divider' }, item('undo', !target.canUndo), item('redo', !target.canRedo));
+    if (!target.readOnly) {
+      if (target.value) items.push(item('cut'), item('paste'), item('clear'));
+      items.push({ type: 'divider' }, item('undo', !target.canUndo), item('redo', !target.canRedo));
+    }
   }
   if (target.value) items.push({ type: 'divider' }, item('history'));
-  if (target.definitions) {
+  if (target.definitions && (target.indicator || !target.readOnly)) {
     items.push({ type: 'divider' });
     if (target.indicator) items.push(item('editDefinition'));
-    items.push(item('newIndicator'));
+    if (!target.readOnly) items.push(item('newIndicator'));
   }
   if (items[0] && 'type' in items[0] && items[0].type === 'divider') items.shift();
   if (items.length === 0) return null;

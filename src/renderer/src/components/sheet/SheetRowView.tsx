@@ -26,6 +26,8 @@ export interface SheetRowViewProps {
   departments: ReadonlyMap<number, string>;
   /** submitted years: their actual cells are read-only */
   lockedYears: ReadonlySet<number>;
+  /** a closed plan: every value cell is read-only, for this reason */
+  readOnlyHint: string | null;
 }
 
 function cellClass(col: SheetColumn, selected: boolean, active: boolean, extra = ''): string {
@@ -63,7 +65,7 @@ function definitionCell(col: SheetColumn, ind: Indicator, t: TFunction, departme
 }
 
 function SheetRowViewImpl(props: SheetRowViewProps) {
-  const { row, rowIndex, columns, store, selLeft, selRight, activeCol, departments, lockedYears } = props;
+  const { row, rowIndex, columns, store, selLeft, selRight, activeCol, departments, lockedYears, readOnlyHint } = props;
   const { t } = useTranslation();
   const isSelected = (c: number) => c >= selLeft && c <= selRight;
 
@@ -105,10 +107,11 @@ function SheetRowViewImpl(props: SheetRowViewProps) {
     const pending = store.pendingCell(ref);
     const messages = cellMessages(cellIssues(text, ind, values, ref.year, ref.kind), store.warning(ref), t);
     const failed = pending?.error != null;
-    const locked = ref.kind === 'actual' && lockedYears.has(ref.year);
+    const yearLocked = ref.kind === 'actual' && lockedYears.has(ref.year);
+    const locked = readOnlyHint !== null || yearLocked;
     const id = `${ind.seq}-${ref.year}-${ref.kind}`;
     const tips = [
-      ...(locked ? [t('submission.lockedHint', { year: ref.year })] : []),
+      ...(readOnlyHint !== null ? [readOnlyHint] : yearLocked ? [t('submission.lockedHint', { year: ref.year })] : []),
       ...(failed ? [t('sheet.cell.unsaved', { message: pending.error })] : []),
       ...messages,
     ];

@@ -24,6 +24,8 @@ interface SheetTableProps {
   departments: ReadonlyMap<number, string>;
   /** submitted years: their actual cells are read-only */
   lockedYears: ReadonlySet<number>;
+  /** set for a closed plan: every value cell is read-only, for this reason */
+  readOnlyHint?: string | null;
 }
 
 const Header = memo(function Header({
@@ -84,7 +86,7 @@ const Header = memo(function Header({
 });
 
 export function SheetTable(props: SheetTableProps) {
-  const { rows, columns, store, selection, active, firstRow, lastRow, departments, lockedYears } = props;
+  const { rows, columns, store, selection, active, firstRow, lastRow, departments, lockedYears, readOnlyHint } = props;
   const body = [];
   for (let r = firstRow; r <= lastRow && r < rows.length; r++) {
     const row = rows[r]!;
@@ -104,6 +106,7 @@ export function SheetTable(props: SheetTableProps) {
         activeCol={active.row === r ? active.col : -1}
         departments={departments}
         lockedYears={lockedYears}
+        readOnlyHint={readOnlyHint ?? null}
       />,
     );
   }

@@ -18,6 +18,8 @@ interface MenuDeps {
   openHistory: (ref: CellRef) => void;
   openDefinition: (pos: Pos) => boolean;
   onNewIndicator?: (categoryId: number | undefined) => void;
+  /** a closed plan: the menu offers no editing */
+  readOnly?: boolean;
 }
 
 export function useSheetMenu(deps: MenuDeps) {
@@ -36,6 +38,7 @@ export function useSheetMenu(deps: MenuDeps) {
       definitions: deps.onNewIndicator !== undefined,
       canUndo: canUndo(undoStack),
       canRedo: canRedo(undoStack),
+      readOnly: deps.readOnly ?? false,
     });
   };
 

@@ -16,9 +16,11 @@ type Format = YearSubmission['files'][number]['format'];
 interface SubmittedBannerProps {
   submission: YearSubmission;
   onUnlocked: (text: string) => void;
+  /** false for a closed plan: the lock stays as it is */
+  canUnlock?: boolean;
 }
 
-export function SubmittedBanner({ submission, onUnlocked }: SubmittedBannerProps) {
+export function SubmittedBanner({ submission, onUnlocked, canUnlock = true }: SubmittedBannerProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const delivery = useFileDelivery();
@@ -78,11 +80,13 @@ export function SubmittedBanner({ submission, onUnlocked }: SubmittedBannerProps
           </>
         }
         action={
-          <Space>
-            <Button danger size="small" data-testid="submission-unlock" onClick={() => setUnlocking(true)}>
-              {t('submission.unlock')}
-            </Button>
-          </Space>
+          canUnlock && (
+            <Space>
+              <Button danger size="small" data-testid="submission-unlock" onClick={() => setUnlocking(true)}>
+                {t('submission.unlock')}
+              </Button>
+            </Space>
+          )
         }
       />
       <UnlockDialog

@@ -13,6 +13,7 @@ import { TextField } from './TextField';
 import { useSaveReporter } from './use-save';
 import { planYears, useWorkYear, type WorkYearProps } from './work-year';
 import { YearPicker } from './YearPicker';
+import { usePlanAccess } from '../../lib/plan-access';
 import { LockedNotice, useLockedHint } from '../submission/LockedNotice';
 import './work.css';
 
@@ -29,7 +30,10 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
   const run = useSaveReporter(onStatus);
   const planId = detail.plan.id;
   const [year, setYear] = useWorkYear(detail.plan, yearProps);
-  const lockedHint = useLockedHint(detail, year);
+  const yearHint = useLockedHint(detail, year);
+  // A closed plan: nothing is edited; a submitted year: its progress is not.
+  const access = usePlanAccess();
+  const lockedHint = access.hint ?? yearHint;
   // The page's own copy, updated from what each save returns.
   const [actions, setActions] = useState(() => [...detail.actions].sort(bySortOrder));
   const patch = (id: number, change: (a: Action) => Action) =>
@@ -69,6 +73,7 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
           value={a.departmentId}
           save={(departmentId) => update(a, { departmentId })}
           testId={`action-dept-${a.seq}`}
+          disabled={access.readOnly}
         />
       ),
     },
@@ -99,6 +104,7 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
           testId={`action-remark-${a.seq}`}
           label={t('actions.remark')}
           maxLength={2000}
+          disabled={access.readOnly}
         />
       ),
     },
@@ -114,10 +120,13 @@ export function ActionsTable({ detail, onStatus, ...yearProps }: ActionsTablePro
         )}
         <YearPicker years={planYears(detail.plan)} value={year} onChange={setYear} />
       </div>
-      <Typography.Paragraph type="secondary" className="work-hint">
-        {t('work.autosaveHint')}
-      </Typography.Paragraph>
-      <LockedNotice hint={lockedHint} />
+      {!access.readOnly && (
+        <Typography.Paragraph type="secondary" className="work-hint">
+          {t('work.autosaveHint')}
+        </Typography.Paragraph>
+      )}
+      {/* A closed plan says so in the banner above every page. */}
+      <LockedNotice hint={access.readOnly ? null : yearHint} />
       <Table<Action>
         rowKey="id"
         columns={columns}

@@ -20,9 +20,11 @@ interface SingleProps {
   value: number | null;
   save: (id: number | null) => Promise<void>;
   testId: string;
+  /** shown, not edited (a closed plan) */
+  disabled?: boolean;
 }
 
-export function DepartmentSelect({ departments, value, save, testId }: SingleProps) {
+export function DepartmentSelect({ departments, value, save, testId, disabled }: SingleProps) {
   const { t } = useTranslation();
   const draft = useDraft(value, save);
   const options = useOptions(departments, draft.value === null ? [] : [draft.value]);
@@ -33,6 +35,7 @@ export function DepartmentSelect({ departments, value, save, testId }: SinglePro
         aria-label={t('work.leadDepartment')}
         className="work-department-select"
         allowClear
+        disabled={disabled}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('work.departmentPlaceholder')}
         notFoundContent={t('work.noDepartments')}
@@ -51,11 +54,12 @@ interface MultiProps {
   value: number[];
   save: (ids: number[]) => Promise<void>;
   testId: string;
+  disabled?: boolean;
 }
 
 const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
-export function DepartmentsMultiSelect({ departments, value, save, testId }: MultiProps) {
+export function DepartmentsMultiSelect({ departments, value, save, testId, disabled }: MultiProps) {
   const { t } = useTranslation();
   const draft = useDraft(value, save, { same: sameIds });
   const options = useOptions(departments, draft.value);
@@ -67,6 +71,7 @@ export function DepartmentsMultiSelect({ departments, value, save, testId }: Mul
         className="work-department-select"
         mode="multiple"
         allowClear
+        disabled={disabled}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('work.departmentPlaceholder')}
         notFoundContent={t('work.noDepartments')}

@@ -13,6 +13,7 @@ import { TaskTable, type TaskEdits } from './TaskTable';
 import { useSaveReporter } from './use-save';
 import { planYears, useWorkYear, type WorkYearProps } from './work-year';
 import { YearPicker } from './YearPicker';
+import { usePlanAccess } from '../../lib/plan-access';
 import { LockedNotice, useLockedHint } from '../submission/LockedNotice';
 import './work.css';
 
@@ -53,7 +54,10 @@ export function TaskGroups({ detail, onStatus, ...yearProps }: TaskGroupsProps) 
   const run = useSaveReporter(onStatus);
   const planId = detail.plan.id;
   const [year, setYear] = useWorkYear(detail.plan, yearProps);
-  const lockedHint = useLockedHint(detail, year);
+  const yearHint = useLockedHint(detail, year);
+  // A closed plan: nothing is edited; a submitted year: its progress is not.
+  const access = usePlanAccess();
+  const lockedHint = access.hint ?? yearHint;
   const [tasks, setTasks] = useState(detail.tasks);
   const groups = useMemo(() => groupTasks(detail, tasks), [detail, tasks]);
   const patch = (id: number, change: (task: Task) => Task) =>
@@ -62,6 +66,7 @@ export function TaskGroups({ detail, onStatus, ...yearProps }: TaskGroupsProps) 
   const edits: TaskEdits = {
     year,
     lockedHint,
+    readOnly: access.readOnly,
     departments: detail.departments,
     update: async (task: Task, fields: TaskFields) => {
       const stored = await run(() => api.call('task/update', { planId, taskId: task.id, fields }));
@@ -99,10 +104,13 @@ export function TaskGroups({ detail, onStatus, ...yearProps }: TaskGroupsProps) 
         </Typography.Title>
         <YearPicker years={planYears(detail.plan)} value={year} onChange={setYear} />
       </div>
-      <Typography.Paragraph type="secondary" className="work-hint">
-        {t('work.autosaveHint')}
-      </Typography.Paragraph>
-      <LockedNotice hint={lockedHint} />
+      {!access.readOnly && (
+        <Typography.Paragraph type="secondary" className="work-hint">
+          {t('work.autosaveHint')}
+        </Typography.Paragraph>
+      )}
+      {/* A closed plan says so in the banner above every page. */}
+      <LockedNotice hint={access.readOnly ? null : yearHint} />
       <Collapse size="small" defaultActiveKey={groups.map((g) => g.key)} items={items} />
     </div>
   );

@@ -15,6 +15,8 @@ export interface TaskEdits {
   year: number;
   /** why the year's progress is read-only (submitted), else null */
   lockedHint: string | null;
+  /** a closed plan: every field is shown, none edited */
+  readOnly: boolean;
   departments: Department[];
   update: (task: Task, fields: ArgsIn<'task/update'>['fields']) => Promise<void>;
   setProgress: (task: Task, value: ProgressValue) => Promise<void>;
@@ -29,7 +31,7 @@ interface TaskTableProps {
 
 export function TaskTable({ tasks, groupN, edits }: TaskTableProps) {
   const { t } = useTranslation();
-  const { year, departments, update, setProgress } = edits;
+  const { year, departments, update, setProgress, readOnly } = edits;
   const id = (what: string, task: Task) => `task-${what}-${groupN}-${task.seq}`;
   const columns: TableColumnsType<Task> = [
     { key: 'seq', title: t('tasks.seq'), dataIndex: 'seq', width: 56, align: 'center' },
@@ -49,6 +51,7 @@ export function TaskTable({ tasks, groupN, edits }: TaskTableProps) {
           value={task.leadDepartmentId}
           save={(leadDepartmentId) => update(task, { leadDepartmentId })}
           testId={id('lead', task)}
+          disabled={readOnly}
         />
       ),
     },
@@ -62,6 +65,7 @@ export function TaskTable({ tasks, groupN, edits }: TaskTableProps) {
           value={task.cooperatingDepartmentIds}
           save={(cooperatingDepartmentIds) => update(task, { cooperatingDepartmentIds })}
           testId={id('cooperating', task)}
+          disabled={readOnly}
         />
       ),
     },
@@ -77,6 +81,7 @@ export function TaskTable({ tasks, groupN, edits }: TaskTableProps) {
           label={t('work.deadline')}
           placeholder={t('work.deadlinePlaceholder')}
           normalize={normalizeDeadline}
+          disabled={readOnly}
           validate={(text) => (isValidDeadline(text) ? null : t('work.deadlineInvalid'))}
         />
       ),

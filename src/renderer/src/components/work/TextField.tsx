@@ -16,10 +16,12 @@ interface TextFieldProps {
   validate?: (text: string) => string | null;
   /** rewrites what was typed before it is checked and saved, e.g. 2025/6 → 2025-06 */
   normalize?: (text: string) => string;
+  /** shown, not edited (a closed plan) */
+  disabled?: boolean;
 }
 
 export function TextField(props: TextFieldProps) {
-  const { value, save, testId, label, placeholder, multiline, maxLength, validate, normalize } = props;
+  const { value, save, testId, label, placeholder, multiline, maxLength, validate, normalize, disabled } = props;
   const draft = useDraft(value, save, { validate });
   const failed = draft.error !== null;
   const commit = () => void draft.commit(normalize ? normalize(draft.value) : draft.value);
@@ -36,6 +38,7 @@ export function TextField(props: TextFieldProps) {
     maxLength,
     status: failed ? ('error' as const) : undefined,
     value: draft.value,
+    disabled,
     onBlur: commit,
     onKeyDown,
   };

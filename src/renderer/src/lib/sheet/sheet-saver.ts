@@ -26,7 +26,9 @@ export type NoteKey =
   | 'categoryRow'
   | 'retrying'
   | 'reverted'
-  | 'clipboardDenied';
+  | 'clipboardDenied'
+  /** the plan is closed: nothing may change */
+  | 'closed';
 
 export interface SheetNote {
   key: NoteKey;

@@ -24,6 +24,14 @@ export function sessionFor(api: ApiClient, planId: number): SheetSession {
   return session;
 }
 
+/**
+ * Drops every plan's session (undo history included) after the data was replaced wholesale (a restore): nothing the
+ * clerk did before may be undone or retried into the restored data.
+ */
+export function forgetSessions(api: ApiClient): void {
+  sessions.delete(api);
+}
+
 export function useSheetSaver(planId: number): { session: SheetSession; snapshot: SaverSnapshot } {
   const api = useApi();
   const session = sessionFor(api, planId);
