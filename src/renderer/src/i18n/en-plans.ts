@@ -105,6 +105,13 @@ const plans: typeof zhPlans = {
       done: 'The plan “{{shortName}}” is closed and now read-only',
       failed: 'Not closed: {{message}}',
     },
+    log: {
+      closed: 'Closed',
+      reopened: 'Reopened',
+      cloned: 'Next period',
+      clonedFrom: 'Made from “{{shortName}}”',
+      withReason: '{{status}} (reason: {{reason}})',
+    },
     reopen: {
       button: 'Reopen…',
       title: 'Reopen the plan “{{shortName}}”',

@@ -101,6 +101,13 @@ const plans = {
       done: '“{{shortName}}”规划已结束，现为只读',
       failed: '未能结束规划：{{message}}',
     },
+    log: {
+      closed: '结束规划',
+      reopened: '重新打开',
+      cloned: '新建下一期',
+      clonedFrom: '由“{{shortName}}”规划新建',
+      withReason: '{{status}}（理由：{{reason}}）',
+    },
     reopen: {
       button: '重新打开…',
       title: '重新打开“{{shortName}}”规划',

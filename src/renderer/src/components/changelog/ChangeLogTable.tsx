@@ -7,6 +7,7 @@ import type { ChangeLogEntry } from '../../../../shared/model';
 import { formatTime } from '../../lib/time';
 import { canRevert, describeChange, entityLabel, fieldLabel, subjectName, type Lookup } from './describe';
 import { annualOpLabel } from './describe-annual';
+import { isPlanLifecycle, planOpLabel } from './describe-plan';
 
 const OP_KEY = {
   create: 'changelog.op.create',
@@ -66,10 +67,10 @@ export function ChangeLogTable(props: ChangeLogTableProps) {
       width: 320,
       render: (_, e) => (
         <div className="changelog-what" data-testid={`changelog-what-${e.id}`}>
-          <Tag color={OP_COLOR[e.op]}>{annualOpLabel(e, t) ?? t(OP_KEY[e.op])}</Tag>
+          <Tag color={OP_COLOR[e.op]}>{annualOpLabel(e, t) ?? planOpLabel(e, t) ?? t(OP_KEY[e.op])}</Tag>
           <Tag>{entityLabel(e.entity, t)}</Tag>
           <Typography.Text strong>{subjectName(e, lookup)}</Typography.Text>
-          {e.field && e.entity !== 'year_submission' && (
+          {e.field && e.entity !== 'year_submission' && !isPlanLifecycle(e) && (
             <Typography.Text type="secondary">{fieldLabel(e.field, t)}</Typography.Text>
           )}
         </div>

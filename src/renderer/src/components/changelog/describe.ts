@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ChangeLogEntry, PlanDetail } from '../../../../shared/model';
 import { isProgressStatus, STATUS_KEY } from '../work/progress-status';
 import { describeAnnual, isAnnualEntity, submissionSubject } from './describe-annual';
+import { describePlan, isPlanLifecycle, planSubject } from './describe-plan';
 
 export const ENTITY_KEY = {
   indicator_value: 'changelog.entity.indicator_value',
@@ -123,6 +124,7 @@ export function subjectName(entry: ChangeLogEntry, { plan, t }: Lookup): string 
   else if (e.startsWith('task')) name = from(plan.tasks, (task) => task.title);
   else if (e === 'category') name = from(plan.categories, (c) => c.name);
   else if (e === 'department') name = from(plan.departments, (d) => d.name);
+  else if (e === 'plan') name = planSubject(entry, plan);
   if (name !== undefined) return name;
   for (const side of [entry.before, entry.after]) {
     if (isRecord(side) && typeof side.name === 'string') return side.name;
@@ -179,6 +181,7 @@ function recordText(r: Record<string, unknown>, keys: string[] | null, look: Loo
 /** Before and after texts; for two records only the fields that differ are listed. */
 export function describeChange(entry: ChangeLogEntry, look: Lookup): { before: string; after: string } {
   if (isAnnualEntity(entry.entity)) return describeAnnual(entry, look.t);
+  if (isPlanLifecycle(entry)) return describePlan(entry, look.t);
   const { before, after } = entry;
   const key = entry.field && !/^\d/.test(entry.field) ? (entry.field.split('/').at(-1) ?? null) : null;
   if (isRecord(before) && isRecord(after) && !isValueObject(before) && !isValueObject(after)) {
