@@ -5,6 +5,7 @@ import type { Transport } from '../../src/renderer/src/lib/api';
 import type { StatusInfo } from '../../src/renderer/src/lib/status';
 import { SettingsPage } from '../../src/renderer/src/pages/SettingsPage';
 import { ok } from './plan-fixture';
+import { storageInfo } from './backup-fixture';
 import { fontRoles } from './report-fixture';
 import { renderWithApi } from './render-with-api';
 
@@ -13,7 +14,10 @@ describe('SettingsPage', () => {
     const calls: { channel: string; args: unknown }[] = [];
     const transport: Transport = async (channel, args) => {
       calls.push({ channel, args });
-      return ok(fontRoles);
+      if (channel === 'settings/fonts') return ok(fontRoles);
+      if (channel === 'backup/list' || channel === 'department/list') return ok([]);
+      if (channel === 'settings/storage') return ok(storageInfo());
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
     };
     const statuses: StatusInfo[] = [];
     renderWithApi(<SettingsPage onStatus={(s) => statuses.push(s)} />, transport);
@@ -51,7 +55,7 @@ describe('SettingsPage', () => {
   it('shows the Chinese error when the fonts cannot be read', async () => {
     const message = '读取字体目录失败';
     renderWithApi(<SettingsPage />, async () => ({ ok: false, error: { code: 'INTERNAL', message } }));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByTestId('query-error');
     expect(alert.textContent).toContain(message);
   });
 });

@@ -1,7 +1,7 @@
 // The window: header with the plan switcher and 管理规划, a banner over every page of a closed plan, one tab per page,
 // and the status line at the bottom. Whether the plan may be edited is decided here, once, from its status, and
 // handed to every page through PlanAccessContext.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button, Empty, Layout, Space, Tabs, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../shared/model';
@@ -10,8 +10,10 @@ import { ClosedPlanBanner } from './components/plans/ClosedPlanBanner';
 import { PlanManager } from './components/plans/PlanManager';
 import { QueryView } from './components/QueryView';
 import { PageStatusBar } from './components/StatusBar';
+import { useApi } from './lib/api-context';
 import { EDITABLE, PlanAccessContext, type PlanAccess } from './lib/plan-access';
 import { usePlanList } from './lib/plans/use-plan-list';
+import { forgetSessions } from './lib/sheet/use-sheet-saver';
 import { createStatusStore, statusOf, type StatusInfo } from './lib/status';
 import { ActionsPage } from './pages/ActionsPage';
 import { ChangeLogPage } from './pages/ChangeLogPage';
@@ -25,10 +27,13 @@ export type PageKey = 'indicators' | 'actions' | 'tasks' | 'monitoring' | 'repor
 
 export function App() {
   const { t } = useTranslation();
+  const api = useApi();
   const plans = usePlanList();
   const [chosenPlan, setChosenPlan] = useState<number | null>(null);
   const [page, setPage] = useState<PageKey>('indicators');
   const [managing, setManaging] = useState(false);
+  // Bumped when the whole database was replaced (a restore): every page is mounted afresh and loads again.
+  const [epoch, setEpoch] = useState(0);
   const [messageApi, messageHolder] = message.useMessage();
   const [statusStore] = useState(createStatusStore);
   const setPageStatus = statusStore.report;
@@ -54,6 +59,17 @@ export function App() {
     await refresh();
     setChosenPlan(plan.id);
   };
+  // After a restore: the plans, the current plan and every page come from the restored data.
+  const reloadAll = useCallback(
+    async (text: string) => {
+      forgetSessions(api);
+      await refresh();
+      setEpoch((e) => e + 1);
+      void messageApi.success({ content: text, duration: 8 });
+    },
+    [api, refresh, messageApi],
+  );
+
   // The app's own status (plans loading, failed, none); otherwise the page's, from the store.
   let own: StatusInfo | null = null;
   if (plans.state.status !== 'ok') own = statusOf(plans.state, t, () => '');
@@ -61,6 +77,7 @@ export function App() {
 
   const renderPages = (id: number) => (
     <Tabs
+      key={epoch}
       activeKey={page}
       onChange={(key) => setPage(key as PageKey)}
       // Only the visible page stays mounted, so only it loads data and reports to the status line.
@@ -87,7 +104,7 @@ export function App() {
         {
           key: 'settings',
           label: t('nav.settings'),
-          children: <SettingsPage onStatus={setPageStatus} />,
+          children: <SettingsPage onStatus={setPageStatus} onRestored={reloadAll} />,
         },
       ]}
     />

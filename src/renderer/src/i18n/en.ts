@@ -1,5 +1,6 @@
 // English: the second language. Typed as Messages so a missing or extra key fails the type check.
 import annual from './en-annual';
+import backup from './en-backup';
 import editing from './en-editing';
 import monitoring from './en-monitoring';
 import plans from './en-plans';
@@ -10,6 +11,7 @@ const en: Messages = {
   ...monitoring,
   ...annual,
   ...plans,
+  ...backup,
   app: {
     name: 'PlanDesk Plan Indicator Ledger',
     planLabel: 'Plan',

@@ -1,6 +1,7 @@
 // Simplified Chinese: the default and reference language. Every key here must also exist in en.ts
 // (enforced by the Messages type and by tests/renderer/i18n.test.ts).
 import annual from './zh-CN-annual';
+import backup from './zh-CN-backup';
 import editing from './zh-CN-editing';
 import monitoring from './zh-CN-monitoring';
 import plans from './zh-CN-plans';
@@ -10,6 +11,7 @@ const zhCN = {
   ...monitoring,
   ...annual,
   ...plans,
+  ...backup,
   app: {
     name: 'PlanDesk 规划指标台账',
     planLabel: '规划',

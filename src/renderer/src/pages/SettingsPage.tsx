@@ -1,9 +1,11 @@
-// 设置: the departments (科室) the other pages choose from, then which font fills each typographic role of the
-// exported PDF, and whether it is an official font installed on this machine or one of the bundled open fonts.
+// 设置: the departments (科室) the other pages choose from; 数据与备份 (where the database lives, the rolling backups,
+// backing up to a file and restoring from one); then which font fills each typographic role of the exported PDF, and
+// whether it is an official font installed on this machine or one of the bundled open fonts.
 import type { HTMLAttributes } from 'react';
 import { Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FontRoleInfo } from '../../../shared/api';
+import { DataBackupPanel } from '../components/backup/DataBackupPanel';
 import { DepartmentsPanel } from '../components/departments/DepartmentsPanel';
 import { QueryView } from '../components/QueryView';
 import { statusOf, useReportStatus, type StatusReporter } from '../lib/status';
@@ -94,7 +96,13 @@ function FontTable({ fonts }: { fonts: FontRoleInfo[] }) {
   );
 }
 
-export function SettingsPage({ onStatus }: { onStatus?: StatusReporter }) {
+interface SettingsPageProps {
+  onStatus?: StatusReporter;
+  /** after a restore replaced the data, with the text saying so: the window reloads everything */
+  onRestored?: (text: string) => void;
+}
+
+export function SettingsPage({ onStatus, onRestored }: SettingsPageProps) {
   const { t } = useTranslation();
   const state = useApiQuery('settings/fonts', {});
   useReportStatus(
@@ -104,6 +112,7 @@ export function SettingsPage({ onStatus }: { onStatus?: StatusReporter }) {
   return (
     <>
       <DepartmentsPanel onStatus={onStatus} />
+      <DataBackupPanel onRestored={onRestored} />
       <QueryView state={state}>{(fonts) => <FontTable fonts={fonts} />}</QueryView>
     </>
   );
