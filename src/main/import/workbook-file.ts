@@ -1,9 +1,16 @@
 // Turns a file a clerk picked into the cells of its sheets, or into one Chinese sentence saying why it cannot be read.
-// Everything cheap is checked before parsing: the file's kind by its first bytes (a legacy .xls, an encrypted
-// workbook, a PDF, a CSV renamed to .xlsx), and the zip's declared sizes (zip bombs, huge sheets).
+// Everything cheap is checked before parsing (workbook-guard.ts): the file's kind by its first bytes (a legacy .xls,
+// an encrypted workbook, a PDF, a CSV renamed to .xlsx), the zip's structure and declared sizes, the real unpacked
+// sizes of the parts read (zip bombs that lie), DOCTYPE/ENTITY, nesting, rows, cells, merged ranges and strings.
+// exceljs then parses only a cleaned copy of those parts; what it still cannot read is explained by
+// workbook-diagnose.ts. A limit exceljs can only tell after parsing (the last row and column, a cell's length) is
+// checked on the parsed sheets.
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/import';
-import { inspectZip } from './zip-inspect';
+import { explainLoadFailure, UNREADABLE } from './workbook-diagnose';
+import { guardWorkbook, LIMITS } from './workbook-guard';
+
+export { LIMITS } from './workbook-guard';
 
 export type CellKind = 'empty' | 'number' | 'text' | 'formula' | 'date' | 'error' | 'bool';
 
@@ -24,67 +31,6 @@ export interface SheetGrid {
 }
 
 export type ReadResult = { ok: true; sheets: SheetGrid[] } | { ok: false; message: string };
-
-/** Limits checked on the zip's central directory, before anything is inflated. */
-export const LIMITS = {
-  totalUncompressed: 200 * 1024 * 1024,
-  sheetUncompressed: 40 * 1024 * 1024,
-  ratio: 200,
-  rows: 20_000,
-  columns: 200,
-} as const;
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => bytes[i] === b);
-}
-
-/** Why bytes that are not a zip are not a workbook, in the clerk's words. */
-function sniffNonZip(bytes: Uint8Array): string {
-  if (startsWith(bytes, OLE)) {
-    // An encrypted .xlsx is an OLE container holding an "EncryptedPackage" stream (UTF-16 name).
-    const marker = Buffer.from('EncryptedPackage', 'utf16le');
-    return Buffer.from(bytes).includes(marker)
-      ? '文件设置了打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入。'
-      : '这是旧版 Excel（.xls）文件。请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）后再导入。';
-  }
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
-  if (head.startsWith('%PDF')) return '这是 PDF 文件，不是 Excel 工作簿。请导入 .xlsx 格式的填报表。';
-  if (/^\s*<(?:\?xml|html|table)/i.test(head)) {
-    return '这是网页或 XML 格式的表格（可能是另存为“网页”的文件），不是 .xlsx 工作簿。请另存为 Excel 工作簿后再导入。';
-  }
-  const sample = bytes.subarray(0, 4096);
-  const binary = sample.some((b) => b === 0);
-  if (!binary) return '这是文本文件（可能是 CSV），不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 后再导入。';
-  return '不是 Excel 工作簿（.xlsx），无法读取。';
-}
-
-function checkZip(bytes: Uint8Array): string | null {
-  const z = inspectZip(bytes);
-  if (!z.ok) {
-    if (z.reason === 'not_zip') return sniffNonZip(bytes);
-    if (z.reason === 'zip64') return '文件过大或结构异常（ZIP64），不像是一份填报表，未读取。';
-    return '文件已损坏（压缩结构不完整，可能下载或拷贝不完整），无法读取。请重新获取该文件。';
-  }
-  const names = new Set(z.entries.map((e) => e.name));
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-    if (names.has('word/document.xml')) return '这是 Word 文档，不是 Excel 工作簿。';
-    return '这是一个压缩包，但不是 Excel 工作簿（.xlsx），无法读取。';
-  }
-  let total = 0;
-  for (const e of z.entries) {
-    total += e.uncompressed;
-    if (e.uncompressed > 1024 * 1024 && e.uncompressed > e.compressed * LIMITS.ratio) {
-      return '文件解压后异常巨大（疑似“压缩炸弹”），为安全起见未读取。';
-    }
-    if (/^xl\/worksheets\/.*\.xml$/.test(e.name) && e.uncompressed > LIMITS.sheetUncompressed) {
-      return '工作表过大（远超一份填报表的行数），未读取。请只保留需要导入的表格。';
-    }
-  }
-  if (total > LIMITS.totalUncompressed) return '文件解压后过大，不像是一份填报表，未读取。';
-  return null;
-}
 
 /** Column letters for a 1-based column number. */
 export function columnName(col: number): string {
@@ -129,47 +75,72 @@ function toCell(cell: ExcelJS.Cell, address: string): GridCell {
   return { address, kind: 'text', text: String(v) };
 }
 
-export async function readWorkbook(bytes: Uint8Array): Promise<ReadResult> {
-  if (bytes.byteLength === 0) return { ok: false, message: '文件是空的（0 字节），可能保存或拷贝时出了问题。' };
-  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) {
-    return { ok: false, message: '文件超过 20 MB，不像是一份填报表，未读取。' };
-  }
-  const refused = checkZip(bytes);
-  if (refused) return { ok: false, message: refused };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return {
-      ok: false,
-      message: '文件已损坏或不是有效的 Excel 工作簿，无法读取。请在 Excel/WPS 中打开确认后重新保存。',
-    };
-  }
+/** The parsed workbook as grids, or why not: a sheet too large, a cell longer than Excel allows. */
+function grids(wb: ExcelJS.Workbook): ReadResult {
   const sheets: SheetGrid[] = [];
   for (const ws of wb.worksheets) {
-    if (ws.rowCount > LIMITS.rows || ws.columnCount > LIMITS.columns) {
+    // columnCount walks every row: read once, not once per cell.
+    const rowCount = ws.rowCount;
+    const columnCount = ws.columnCount;
+    if (rowCount > LIMITS.rows || columnCount > LIMITS.columns) {
       return {
         ok: false,
-        message: `工作表“${ws.name}”有 ${ws.rowCount} 行、${ws.columnCount} 列，远超一份填报表的大小，未读取。`,
+        message: `工作表“${ws.name}”有 ${rowCount} 行、${columnCount} 列，远超一份填报表的大小，未读取。`,
       };
     }
     const rows: GridCell[][] = [];
+    let tooLong: GridCell | null = null;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: GridCell[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= columnCount; c++) {
         const cell = row.getCell(c);
         // A merged cell's followers repeat nothing: only the master carries the value.
-        cells.push(
+        const g =
           cell.isMerged && cell.master !== cell
-            ? { address: cell.address, kind: 'empty', text: '' }
-            : toCell(cell, `${columnName(c)}${r}`),
-        );
+            ? { address: cell.address, kind: 'empty' as const, text: '' }
+            : toCell(cell, `${columnName(c)}${r}`);
+        if (g.text.length > LIMITS.cellChars) tooLong ??= g;
+        cells.push(g);
       }
       rows[r - 1] = cells;
     });
+    if (tooLong) {
+      const { address, text } = tooLong as GridCell;
+      return {
+        ok: false,
+        message: `工作表“${ws.name}”的单元格 ${address} 有 ${text.length} 个字符，超过 Excel 单元格最多 ${LIMITS.cellChars} 个字符的上限，文件异常，未读取。`,
+      };
+    }
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
     sheets.push({ name: ws.name, rows });
   }
   if (sheets.every((s) => s.rows.length === 0)) return { ok: false, message: '工作簿是空的，没有任何内容。' };
   return { ok: true, sheets };
+}
+
+/** The guarded workbook parsed by exceljs; the guard's copies are dropped when this returns. */
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook | { message: string }> {
+  const guarded = guardWorkbook(bytes);
+  if (!guarded.ok) return guarded;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(guarded.zip as unknown as ArrayBuffer);
+    return wb;
+  } catch {
+    return { message: await explainLoadFailure(guarded) };
+  }
+}
+
+export async function readWorkbook(bytes: Uint8Array): Promise<ReadResult> {
+  if (bytes.byteLength === 0) return { ok: false, message: '文件是空的（0 字节），可能保存或拷贝时出了问题。' };
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) {
+    return { ok: false, message: '文件超过 20 MB，不像是一份填报表，未读取。' };
+  }
+  const wb = await load(bytes);
+  if (!(wb instanceof ExcelJS.Workbook)) return { ok: false, message: wb.message };
+  try {
+    return grids(wb);
+  } catch {
+    return { ok: false, message: UNREADABLE };
+  }
 }
